@@ -1,0 +1,51 @@
+package org.kefu.identity;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What a role may do. An administrator grants permissions to roles in the permission matrix;
+ * every page and API call checks one. The code is what is stored and what Spring Security sees
+ * as the authority.
+ */
+public enum Permission {
+
+	TICKET_VIEW("ticket.view", Group.TICKETS),
+	TICKET_CREATE("ticket.create", Group.TICKETS),
+	TICKET_REPLY("ticket.reply", Group.TICKETS),
+	TICKET_EDIT("ticket.edit", Group.TICKETS),
+	TICKET_ASSIGN("ticket.assign", Group.TICKETS),
+	TICKET_MERGE("ticket.merge", Group.TICKETS),
+	CUSTOMER_VIEW("customer.view", Group.CUSTOMERS),
+	CUSTOMER_EDIT("customer.edit", Group.CUSTOMERS),
+	USER_MANAGE("user.manage", Group.ADMINISTRATION),
+	TEAM_MANAGE("team.manage", Group.ADMINISTRATION),
+	ROLE_MANAGE("role.manage", Group.ADMINISTRATION),
+	BUSINESS_TYPE_MANAGE("business_type.manage", Group.ADMINISTRATION),
+	AUDIT_VIEW("audit.view", Group.ADMINISTRATION),
+	API_TOKEN("api.token", Group.INTEGRATION);
+
+	public enum Group {
+		TICKETS, CUSTOMERS, ADMINISTRATION, INTEGRATION
+	}
+
+	private final String code;
+	private final Group group;
+
+	Permission(String code, Group group) {
+		this.code = code;
+		this.group = group;
+	}
+
+	public String code() {
+		return code;
+	}
+
+	public Group group() {
+		return group;
+	}
+
+	public static Optional<Permission> ofCode(String code) {
+		return Arrays.stream(values()).filter(p -> p.code.equals(code)).findFirst();
+	}
+}
