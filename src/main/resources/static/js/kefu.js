@@ -1,0 +1,90 @@
+// Kefu's small page behaviours: CSRF for htmx, confirmations, notices, copy buttons.
+(function () {
+  'use strict';
+
+  function meta(name) {
+    var m = document.querySelector('meta[name="' + name + '"]');
+    return m ? m.getAttribute('content') : null;
+  }
+
+  document.addEventListener('htmx:configRequest', function (e) {
+    var header = meta('_csrf_header');
+    var token = meta('_csrf');
+    if (header && token) {
+      e.detail.headers[header] = token;
+    }
+  });
+
+  // Forms and buttons with data-confirm ask first.
+  document.addEventListener('submit', function (e) {
+    var form = e.target;
+    var question = form.getAttribute('data-confirm');
+    var submitter = e.submitter;
+    if (submitter && submitter.getAttribute('data-confirm')) {
+      question = submitter.getAttribute('data-confirm');
+    }
+    if (question && !window.confirm(question)) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    }
+  }, true);
+
+  document.addEventListener('htmx:confirm', function (e) {
+    var el = e.detail.elt;
+    var question = el.getAttribute('data-confirm');
+    if (question) {
+      e.preventDefault();
+      if (window.confirm(question)) {
+        e.detail.issueRequest(true);
+      }
+    }
+  });
+
+  function notice(text, kind) {
+    var box = document.getElementById('notices');
+    if (!box) {
+      return;
+    }
+    var div = document.createElement('div');
+    div.className = 'alert alert-' + (kind || 'danger') + ' shadow-sm mb-2';
+    div.setAttribute('role', 'alert');
+    div.textContent = text;
+    box.appendChild(div);
+    setTimeout(function () { div.remove(); }, 6000);
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    document.body.addEventListener('kefu:error', function (e) { notice(e.detail.value, 'danger'); });
+    document.body.addEventListener('kefu:saved', function (e) { notice(e.detail.value, 'success'); });
+  });
+
+  document.addEventListener('htmx:responseError', function (e) {
+    var box = document.getElementById('notices');
+    notice(box ? box.getAttribute('data-failed') : 'Request failed', 'danger');
+  });
+  document.addEventListener('htmx:sendError', function () {
+    var box = document.getElementById('notices');
+    notice(box ? box.getAttribute('data-offline') : 'Network error', 'warning');
+  });
+
+  // Copy buttons: data-copy="#element-id"
+  document.addEventListener('click', function (e) {
+    var button = e.target.closest('[data-copy]');
+    if (!button) {
+      return;
+    }
+    var source = document.querySelector(button.getAttribute('data-copy'));
+    if (source && navigator.clipboard) {
+      navigator.clipboard.writeText(source.value || source.textContent);
+      button.textContent = button.getAttribute('data-copied') || 'Copied';
+    }
+  });
+
+  // Rows with data-href open that page (the link inside stays the accessible way).
+  document.addEventListener('click', function (e) {
+    var row = e.target.closest('tr[data-href]');
+    if (row && !e.target.closest('a, button, input, select, label')) {
+      window.location = row.getAttribute('data-href');
+    }
+  });
+})();
