@@ -22,6 +22,7 @@ import org.springframework.web.servlet.LocaleResolver;
 class UserLocales implements LocaleResolver {
 
 	static final String COOKIE = "kefu-lang";
+	private static final String CHOSEN = UserLocales.class.getName() + ".chosen";
 
 	private final Users users;
 
@@ -31,6 +32,9 @@ class UserLocales implements LocaleResolver {
 
 	@Override
 	public Locale resolveLocale(HttpServletRequest request) {
+		if (request.getAttribute(CHOSEN) instanceof Locale chosen) {
+			return chosen;
+		}
 		if (request.getRequestURI().startsWith("/api/") && request.getHeader("Accept-Language") != null) {
 			return Locales.fromRequest(request);
 		}
@@ -60,6 +64,7 @@ class UserLocales implements LocaleResolver {
 		if (supported == null) {
 			return;
 		}
+		request.setAttribute(CHOSEN, supported);
 		if (response != null) {
 			Cookie cookie = new Cookie(COOKIE, Locales.tag(supported));
 			cookie.setPath("/");
