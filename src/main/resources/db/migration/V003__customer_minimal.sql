@@ -1,4 +1,4 @@
-create sequence customer_id_seq increment by 50;
+create sequence customer_id_seq;
 
 create table customer (
     id         bigint primary key,

@@ -43,6 +43,7 @@ create table ticket (
     first_replied_at timestamp with time zone,
     solved_at        timestamp with time zone,
     closed_at        timestamp with time zone,
+    has_attachments  boolean not null default false,
     version          int not null default 0
 );
 

@@ -17,7 +17,7 @@ class Customer {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "customer_id")
-	@SequenceGenerator(name = "customer_id", sequenceName = "customer_id_seq", allocationSize = 50)
+	@SequenceGenerator(name = "customer_id", sequenceName = "customer_id_seq", allocationSize = 1)
 	private Long id;
 
 	private String name;

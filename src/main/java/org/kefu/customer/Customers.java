@@ -49,7 +49,7 @@ public class Customers {
 	}
 
 	public Optional<CustomerView> find(CustomerId id) {
-		return customers.findById(id.value()).map(Customer::view);
+		return Optional.ofNullable(find(List.of(id)).get(id));
 	}
 
 	public CustomerView get(CustomerId id) {
@@ -57,8 +57,14 @@ public class Customers {
 	}
 
 	public Map<CustomerId, CustomerView> find(Collection<CustomerId> ids) {
-		return customers.findAllById(ids.stream().map(CustomerId::value).collect(Collectors.toSet())).stream()
-			.map(Customer::view)
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("select id, name, email, phone, created_at from customer where id = any(?)")
+			.param(ids.stream().map(CustomerId::value).distinct().toArray(Long[]::new))
+			.query((rs, n) -> new CustomerView(new CustomerId(rs.getLong(1)), rs.getString(2), rs.getString(3),
+					rs.getString(4), rs.getTimestamp(5).toInstant()))
+			.list().stream()
 			.collect(Collectors.toMap(CustomerView::id, Function.identity()));
 	}
 
@@ -72,16 +78,18 @@ public class Customers {
 		String phone = phone(details.phone());
 		if (email != null) {
 			lock("email:" + email.toLowerCase());
-			List<Customer> found = customers.findByEmail(email);
-			if (!found.isEmpty()) {
-				return new CustomerId(found.get(0).id());
+			Optional<Long> found = jdbc.sql("select id from customer where lower(email) = lower(?) order by id limit 1")
+				.param(email).query(Long.class).optional();
+			if (found.isPresent()) {
+				return new CustomerId(found.get());
 			}
 		}
 		if (phone != null) {
 			lock("phone:" + phone);
-			List<Customer> found = customers.findByPhone(phone);
-			if (!found.isEmpty()) {
-				return new CustomerId(found.get(0).id());
+			Optional<Long> found = jdbc.sql("select id from customer where phone = ? order by id limit 1")
+				.param(phone).query(Long.class).optional();
+			if (found.isPresent()) {
+				return new CustomerId(found.get());
 			}
 		}
 		return create(details.name(), email, phone, by);
@@ -152,12 +160,16 @@ public class Customers {
 	private CustomerId create(String rawName, String email, String phone, Actor by) {
 		String name = rawName == null || rawName.isBlank()
 				? (email != null ? email : phone != null ? phone : null) : rawName;
-		Customer customer = customers.save(new Customer(name(name), email, phone, clock.instant()));
+		String checked = name(name);
+		java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
+		CustomerId id = new CustomerId(jdbc.sql("""
+				insert into customer (id, name, email, phone, created_at, updated_at)
+				values (nextval('customer_id_seq'), ?, ?, ?, ?, ?) returning id""")
+			.params(checked, email, phone, now, now).query(Long.class).single());
 		Map<String, Object> values = new LinkedHashMap<>();
-		values.put("name", customer.name());
+		values.put("name", checked);
 		values.put("email", email);
 		values.put("phone", phone);
-		CustomerId id = new CustomerId(customer.id());
 		events.publishEvent(new CustomerChanged(id, "created", Map.of(), values, by));
 		return id;
 	}

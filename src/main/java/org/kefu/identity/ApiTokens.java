@@ -21,6 +21,7 @@ import org.kefu.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -108,8 +109,11 @@ public class ApiTokens {
 		events.publishEvent(new ApiTokenChanged(owner, tokenId, name, "revoked", by));
 	}
 
-	/** The user a presented token belongs to, if the token is known, unexpired and not revoked. */
-	@Transactional
+	/**
+	 * The user a presented token belongs to, if the token is known, unexpired and not revoked.
+	 * Checked on every API call: known tokens come from a short cache, without a transaction.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<UserId> authenticate(String token) {
 		if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
 			return Optional.empty();

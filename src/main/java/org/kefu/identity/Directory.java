@@ -12,7 +12,7 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * A short-lived cache of who is who, read on every request. Any change to users, roles or teams
+ * A short-lived cache of who is who, and of the teams, read on every request. Any change to users, roles or teams
  * empties it on this node; other nodes see the change within the expiry.
  */
 @Component
@@ -22,6 +22,13 @@ class Directory {
 		.expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000).build();
 	private final Cache<Long, UserSummary> summaries = Caffeine.newBuilder()
 		.expireAfterWrite(Duration.ofSeconds(30)).maximumSize(50_000).build();
+
+	private final Cache<String, java.util.List<TeamSummary>> teams = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofSeconds(30)).build();
+
+	java.util.List<TeamSummary> teams(java.util.function.Supplier<java.util.List<TeamSummary>> load) {
+		return teams.get("all", k -> load.get());
+	}
 
 	CurrentUser current(long id, Function<Long, CurrentUser> load) {
 		return current.get(id, load);
@@ -42,6 +49,7 @@ class Directory {
 	void forgetAll() {
 		current.invalidateAll();
 		summaries.invalidateAll();
+		teams.invalidateAll();
 	}
 
 	@EventListener({ UserCreated.class, UserChanged.class, RoleChanged.class, TeamChanged.class })

@@ -19,6 +19,7 @@ import org.kefu.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Teams (班组) by service stage, their sub-groups and members. */
@@ -30,9 +31,11 @@ public class Teams {
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final Directory directory;
 
-	Teams(TeamRepository teams, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+	Teams(TeamRepository teams, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, Directory directory) {
 		this.teams = teams;
+		this.directory = directory;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
@@ -43,13 +46,22 @@ public class Teams {
 			Set<Long> leads) {
 	}
 
+	/** All teams, from a short cache: pages and the API name teams on every request. */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public List<TeamSummary> all() {
-		return teams.findAllByOrderByStageAscNameAsc().stream().map(Team::summary).toList();
+		return directory.teams(() -> jdbc.sql("""
+				select id, name, stage, parent_id, active from identity_team order by stage, name""")
+			.query((rs, n) -> new TeamSummary(new TeamId(rs.getLong(1)), rs.getString(2),
+					ServiceStage.ofCode(rs.getString(3)), TeamId.of((Long) rs.getObject(4)), rs.getBoolean(5)))
+			.list());
 	}
 
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<TeamSummary> find(TeamId id) {
-		return id == null ? Optional.empty() : teams.findById(id.value()).map(Team::summary);
+		return id == null ? Optional.empty() : all().stream().filter(t -> t.id().equals(id)).findFirst();
 	}
+
+
 
 	public List<TeamView> overview() {
 		List<Team> all = teams.findAllByOrderByStageAscNameAsc();

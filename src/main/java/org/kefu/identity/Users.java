@@ -27,6 +27,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -64,12 +65,12 @@ public class Users {
 
 	// ---- what other modules read
 
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<UserSummary> find(UserId id) {
 		if (id == null) {
 			return Optional.empty();
 		}
-		return Optional.ofNullable(directory.summary(id.value(),
-				key -> users.findById(key).map(Users::summaryOf).orElse(null)));
+		return Optional.ofNullable(directory.summary(id.value(), key -> summaries(List.of(key)).get(key)));
 	}
 
 	public Optional<UserSummary> findByUsername(String username) {
@@ -77,6 +78,7 @@ public class Users {
 	}
 
 	/** Names for many users at once, as a list page needs them. */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Map<UserId, UserSummary> find(Collection<UserId> ids) {
 		Map<UserId, UserSummary> found = new HashMap<>();
 		List<Long> missing = new ArrayList<>();
@@ -93,11 +95,10 @@ public class Users {
 			}
 		}
 		if (!missing.isEmpty()) {
-			for (UserAccount user : users.findAllById(missing)) {
-				UserSummary summary = summaryOf(user);
+			summaries(missing).values().forEach(summary -> {
 				directory.put(summary);
 				found.put(summary.id(), summary);
-			}
+			});
 		}
 		return found;
 	}
@@ -108,9 +109,13 @@ public class Users {
 			.toList();
 	}
 
-	/** The user as a request sees them: current permissions and teams. */
+	/**
+	 * The user as a request sees them: current permissions and teams. Read on every request, so it
+	 * comes from the directory cache and needs no transaction.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<CurrentUser> currentUser(long id) {
-		return Optional.ofNullable(directory.current(id, key -> users.findById(key).map(this::currentOf).orElse(null)));
+		return Optional.ofNullable(directory.current(id, this::loadCurrentUser));
 	}
 
 	// ---- administration
@@ -282,11 +287,29 @@ public class Users {
 		return users.findById(id.value()).orElseThrow(() -> new NotFoundException("identity.user.not-found", id.value()));
 	}
 
-	private CurrentUser currentOf(UserAccount user) {
-		Set<String> permissions = new HashSet<>();
-		user.roles().forEach(r -> permissions.addAll(r.permissions()));
-		return new CurrentUser(user.id(), user.username(), user.displayName(), user.locale(), user.enabled(),
-				permissions, teamIdsOf(user.id()));
+	private CurrentUser loadCurrentUser(long id) {
+		return jdbc.sql("select id, username, display_name, locale, enabled from identity_user where id = ?")
+			.param(id)
+			.query((rs, n) -> new CurrentUser(rs.getLong(1), rs.getString(2), rs.getString(3),
+					rs.getString(4) == null ? null : Locale.forLanguageTag(rs.getString(4)), rs.getBoolean(5),
+					new HashSet<>(jdbc.sql("""
+							select distinct p.permission from identity_user_role ur
+							join identity_role_permission p on p.role_id = ur.role_id where ur.user_id = ?""")
+						.param(id).query(String.class).list()),
+					teamIdsOf(id)))
+			.optional()
+			.orElse(null);
+	}
+
+	private Map<Long, UserSummary> summaries(Collection<Long> ids) {
+		Map<Long, UserSummary> found = new HashMap<>();
+		jdbc.sql("select id, username, display_name, enabled from identity_user where id = any(?)")
+			.param(ids.toArray(Long[]::new))
+			.query((rs, n) -> new UserSummary(new UserId(rs.getLong(1)), rs.getString(2), rs.getString(3),
+					rs.getBoolean(4)))
+			.list()
+			.forEach(u -> found.put(u.id().value(), u));
+		return found;
 	}
 
 	private static UserSummary summaryOf(UserAccount user) {

@@ -149,6 +149,4 @@ public class Attachments {
 }
 
 interface AttachmentRepository extends JpaRepository<Attachment, Long> {
-
-	List<Attachment> findByMessageIdIn(Collection<Long> messageIds);
 }

@@ -19,6 +19,7 @@ import org.kefu.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -41,6 +42,7 @@ public class BusinessTypes {
 		this.events = events;
 	}
 
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public List<BusinessType> all() {
 		return cache.get("all", k -> jdbc.sql("""
 				select code, name_zh, name_en, active, built_in, sort_order from ticket_business_type
@@ -50,15 +52,18 @@ public class BusinessTypes {
 			.list());
 	}
 
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public List<BusinessType> active() {
 		return all().stream().filter(BusinessType::active).toList();
 	}
 
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<BusinessType> find(String code) {
 		return all().stream().filter(t -> t.code().equals(code)).findFirst();
 	}
 
 	/** The active business type with this code, or a refusal that lists the valid codes. */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public BusinessType require(String code) {
 		return find(code).filter(BusinessType::active).orElseThrow(() -> {
 			List<String> valid = active().stream().map(BusinessType::code).toList();

@@ -104,6 +104,9 @@ class Ticket {
 	@Column(name = "closed_at")
 	private Instant closedAt;
 
+	@Column(name = "has_attachments")
+	private boolean hasAttachments;
+
 	@Version
 	private int version;
 
@@ -263,6 +266,15 @@ class Ticket {
 		if (mergedIntoId != null) {
 			throw new ConflictException("ticket.merged", number).with("mergedInto", mergedIntoId);
 		}
+	}
+
+	/** Files were attached to one of this ticket's messages; reading the ticket then also reads the files. */
+	void attachmentsAdded() {
+		hasAttachments = true;
+	}
+
+	boolean hasAttachments() {
+		return hasAttachments;
 	}
 
 	Long id() {

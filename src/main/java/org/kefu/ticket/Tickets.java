@@ -105,7 +105,9 @@ public class Tickets {
 		TicketMessage first = ticket.add(Author.CUSTOMER, null, customer.value(), Visibility.PUBLIC, description,
 				channel, now);
 		messages.save(first);
-		attach(ticket, first, request.attachments(), by);
+		if (attach(ticket, first, request.attachments(), by) > 0) {
+			ticket.attachmentsAdded();
+		}
 		TicketId id = new TicketId(ticket.id());
 		Map<String, Object> values = new LinkedHashMap<>();
 		values.put("number", number);
@@ -214,6 +216,9 @@ public class Tickets {
 				message.via() == null ? ticket.channel() : message.via(), now);
 		messages.save(added);
 		int attached = attach(ticket, added, message.attachments(), by);
+		if (attached > 0) {
+			ticket.attachmentsAdded();
+		}
 		if (message.then() != null && message.author() == Author.AGENT) {
 			ticket.moveTo(message.then(), now);
 		}
@@ -240,7 +245,10 @@ public class Tickets {
 		Ticket into = from == first ? second : first;
 		Instant now = clock.instant();
 		from.mergeInto(into, now);
-		jdbc.sql("update ticket_attachment set ticket_id = ? where ticket_id = ?").params(into.id(), from.id()).update();
+		if (jdbc.sql("update ticket_attachment set ticket_id = ? where ticket_id = ?").params(into.id(), from.id())
+			.update() > 0) {
+			into.attachmentsAdded();
+		}
 		TicketMessage note = into.add(Author.SYSTEM, by.userId(), null, Visibility.INTERNAL,
 				"工单 #" + from.number() + " 已合并到本工单。\nTicket #" + from.number() + " was merged into this ticket.",
 				into.channel(), now);
@@ -252,9 +260,7 @@ public class Tickets {
 		Ticket ticket = tickets.findById(id.value())
 			.orElseThrow(() -> new NotFoundException("ticket.not-found", id.value()));
 		List<Long> messageIds = ticket.messages().stream().map(TicketMessage::id).toList();
-		Map<Long, List<AttachmentView>> files = attachments.findByMessageIdIn(messageIds).stream()
-			.collect(Collectors.groupingBy(Attachment::messageId,
-					Collectors.mapping(Attachment::view, Collectors.toList())));
+		Map<Long, List<AttachmentView>> files = ticket.hasAttachments() ? attachmentsOf(messageIds) : Map.of();
 		List<TicketDetail.MessageView> thread = new ArrayList<>();
 		for (TicketMessage m : ticket.messages()) {
 			thread.add(new TicketDetail.MessageView(m.id(), m.author(), m.authorUserId(), m.authorCustomerId(),
@@ -266,6 +272,22 @@ public class Tickets {
 				: tickets.findById(ticket.followUpOfId()).map(Ticket::number).orElse(null);
 		return new TicketDetail(summary(ticket), mergedInto, followUpOf, ticket.createdById(),
 				ticket.firstRepliedAt(), ticket.solvedAt(), ticket.closedAt(), 0, thread);
+	}
+
+	private Map<Long, List<AttachmentView>> attachmentsOf(List<Long> messageIds) {
+		if (messageIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, List<AttachmentView>> files = new java.util.HashMap<>();
+		jdbc.sql("""
+				select message_id, id, filename, content_type, size, created_at from ticket_attachment
+				where message_id = any(?) order by id""")
+			.param(messageIds.toArray(Long[]::new))
+			.query((rs, n) -> files.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+				.add(new AttachmentView(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+						rs.getTimestamp(6).toInstant())))
+			.list();
+		return files;
 	}
 
 	public Optional<TicketId> byNumber(long number) {
@@ -291,7 +313,9 @@ public class Tickets {
 		TicketMessage first = ticket.add(Author.CUSTOMER, null, closed.customerId(), Visibility.PUBLIC, body,
 				ticket.channel(), now);
 		messages.save(first);
-		attach(ticket, first, message.attachments(), by);
+		if (attach(ticket, first, message.attachments(), by) > 0) {
+			ticket.attachmentsAdded();
+		}
 		TicketId id = new TicketId(ticket.id());
 		Map<String, Object> values = new LinkedHashMap<>();
 		values.put("number", number);

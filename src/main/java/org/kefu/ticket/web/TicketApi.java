@@ -50,8 +50,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * The ticket API. Each call runs in one transaction, so that a creation and the response that
+ * describes it are one unit, and a read costs one connection.
+ */
 @RestController
 @RequestMapping("/api/v1/tickets")
 @Tag(name = "Tickets", description = "Work orders: open, read, change, reply, search")
@@ -117,6 +122,7 @@ class TicketApi {
 
 	@PostMapping
 	@PreAuthorize("hasAuthority('ticket.create')")
+	@Transactional
 	@Operation(summary = "Open a ticket", description = """
 			Opens a ticket with the description as the customer's first message. The customer is found by email,
 			then phone, or created. Send an `Idempotency-Key` header to make a retry return the first result.""")
@@ -144,6 +150,7 @@ class TicketApi {
 
 	@GetMapping("/{id}")
 	@PreAuthorize("hasAuthority('ticket.view')")
+	@Transactional(readOnly = true)
 	@Operation(summary = "One ticket with its conversation")
 	TicketResponse get(@PathVariable long id, Locale locale) {
 		return response(new TicketId(id), locale);
@@ -151,6 +158,7 @@ class TicketApi {
 
 	@GetMapping
 	@PreAuthorize("hasAuthority('ticket.view')")
+	@Transactional(readOnly = true)
 	@Operation(summary = "List or search tickets", description = """
 			Without `q`, a queue view newest first with keyset pagination: pass `nextCursor` back as `cursor`.
 			With `q`, a full-text search of subjects and messages (Chinese and English), best matches first.""")
@@ -206,6 +214,7 @@ class TicketApi {
 
 	@PatchMapping("/{id}")
 	@PreAuthorize("hasAuthority('ticket.edit')")
+	@Transactional
 	@Operation(summary = "Change a ticket", description = """
 			Change status, priority, business type, assignee, team, tags or subject; fields left out stay as they
 			are. A status move the life cycle does not allow is refused with 409 and the allowed moves.""")
@@ -222,6 +231,7 @@ class TicketApi {
 
 	@PostMapping("/{id}/messages")
 	@PreAuthorize("hasAuthority('ticket.reply')")
+	@Transactional
 	@Operation(summary = "Add a reply, an internal note or the customer's message", description = """
 			`visibility` is public (default) or internal. A customer's message to a solved ticket reopens it; to a
 			closed ticket it opens a follow-up, whose id the response gives.""")
@@ -248,6 +258,7 @@ class TicketApi {
 
 	@PostMapping("/{id}/merge")
 	@PreAuthorize("hasAuthority('ticket.merge')")
+	@Transactional
 	@Operation(summary = "Merge this ticket into another", description = "This ticket closes; its conversation moves to the other.")
 	TicketResponse merge(@PathVariable long id, @Valid @RequestBody MergeTicket request, Actor actor, Locale locale) {
 		tickets.merge(new TicketId(id), new TicketId(request.into()), actor);

@@ -51,6 +51,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -96,6 +97,7 @@ class TicketPages {
 	}
 
 	@GetMapping
+	@Transactional(readOnly = true)
 	String queue(Filters filters, @AuthenticationPrincipal CurrentUser me, Locale locale, Model model) {
 		QueueQuery.Queue view = Optional.ofNullable(Codes.queue("view", filters.view())).orElse(QueueQuery.Queue.MINE);
 		TicketStatus status = Codes.status("status", filters.status());
@@ -163,6 +165,7 @@ class TicketPages {
 	}
 
 	@GetMapping("/{number}")
+	@Transactional(readOnly = true)
 	String ticket(@PathVariable long number, @AuthenticationPrincipal CurrentUser me, Locale locale, Model model) {
 		return show(find(number), me, locale, model);
 	}
