@@ -59,10 +59,12 @@ public class KefuBench {
 		// warm up the JIT and the pools, not counted
 		runRest(url, token, clients, Math.min(500, count), "warm");
 		double rest = runRest(url, token, clients, count, "bench");
+		double floor = runPing(url, token, clients, count);
 		double raw = runRaw(o.get("db"), clients, count);
 		System.out.printf("REST API create: %d tickets, %d clients: %.0f tickets/s%n", count, clients, rest);
 		System.out.printf("raw SQL insert : %d tickets, %d connections: %.0f tickets/s%n", count, clients, raw);
 		System.out.printf("ratio REST/raw : %.2f%n", rest / raw);
+		System.out.printf("for scale, the cheapest authenticated API call (GET /users/me, no database): %.0f requests/s%n", floor);
 	}
 
 	static double runRest(String url, String token, int clients, int count, String label) throws Exception {
@@ -98,6 +100,26 @@ public class KefuBench {
 			throw new IllegalStateException(failed.get() + " creations failed");
 		}
 		return count / seconds;
+	}
+
+	static double runPing(String url, String token, int clients, int count) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		AtomicInteger next = new AtomicInteger();
+		long start = System.nanoTime();
+		List<Future<?>> work = new ArrayList<>();
+		for (int c = 0; c < clients; c++) {
+			work.add(pool.submit(() -> {
+				while (next.getAndIncrement() < count) {
+					get(url, token, "/api/v1/users/me");
+				}
+				return null;
+			}));
+		}
+		for (Future<?> f : work) {
+			f.get();
+		}
+		pool.shutdown();
+		return count / ((System.nanoTime() - start) / 1e9);
 	}
 
 	static double runRaw(String db, int clients, int count) throws Exception {
@@ -180,6 +202,7 @@ public class KefuBench {
 			}
 			long base = single(st, "select coalesce(max(id), 0) + 1000 from ticket");
 			long customers = single(st, "select coalesce(max(id), 0) + 1000 from customer");
+			long messages = single(st, "select coalesce(max(id), 0) + 1000 from ticket_message");
 			st.execute("""
 					insert into customer (id, name, phone, created_at, updated_at)
 					select %d + g, '客户' || g, '13' || lpad(g::text, 9, '0'), now() - interval '400 days', now() - interval '400 days'
@@ -222,9 +245,9 @@ public class KefuBench {
 					tickets, open, types, agentArray, agents.size(), teamArray, Math.max(1, teams.size())));
 			st.execute("""
 					insert into ticket_message (id, ticket_id, author_type, author_customer_id, visibility, body, channel, created_at)
-					select t.id, t.id, 'customer', t.customer_id, 'public',
+					select %d + t.id, t.id, 'customer', t.customer_id, 'public',
 					  '客户反映：' || t.subject || '。订单号 DD' || t.number || '，请尽快处理并回电。', t.channel, t.created_at
-					from ticket t where t.id > %d""".formatted(base));
+					from ticket t where t.id > %d""".formatted(messages, base));
 			st.execute("select setval('ticket_id_seq', (select max(id) + 100 from ticket))");
 			st.execute("select setval('ticket_message_id_seq', (select max(id) + 100 from ticket_message))");
 			st.execute("select setval('ticket_number_seq', (select max(number) + 1 from ticket))");

@@ -18,6 +18,7 @@ import org.kefu.customer.CustomerId;
 import org.kefu.customer.Customers;
 import org.kefu.identity.NewUser;
 import org.kefu.identity.ServiceStage;
+import org.kefu.identity.Skills;
 import org.kefu.identity.TeamId;
 import org.kefu.identity.Teams;
 import org.kefu.identity.UserId;
@@ -61,9 +62,11 @@ class DemoData implements SmartInitializingSingleton {
 	private final Customers customers;
 	private final Tickets tickets;
 	private final KefuClock clock;
+	private final Skills skillBook;
 
 	DemoData(KefuProperties properties, Users users, Teams teams, Customers customers, Tickets tickets,
-			KefuClock clock) {
+			KefuClock clock, Skills skillBook) {
+		this.skillBook = skillBook;
 		this.properties = properties;
 		this.users = users;
 		this.teams = teams;
@@ -170,11 +173,11 @@ class DemoData implements SmartInitializingSingleton {
 			}
 			leads.forEach((team, ids) -> teams.setMembers(teamIds.get(team), members.get(team), ids, Actor.system()));
 			Map<String, Long> skills = new HashMap<>();
-			users.skills(java.util.Locale.ENGLISH).forEach(s -> skills.put(s.code(), s.id()));
+			skillBook.all(java.util.Locale.ENGLISH).forEach(s -> skills.put(s.code(), s.id()));
 			Map<Long, Integer> chatAndPhone = Map.of(skills.get("channel.phone"), 4, skills.get("channel.chat"), 3,
 					skills.get("language.zh"), 5);
-			teamMembers.values().stream().flatMap(List::stream).distinct().forEach(p -> users
-				.setSkills(new UserId(p.id()), chatAndPhone, Actor.system()));
+			teamMembers.values().stream().flatMap(List::stream).distinct().forEach(p -> skillBook
+				.set(new UserId(p.id()), chatAndPhone, Actor.system()));
 		}
 
 		private void createCustomers() {

@@ -50,9 +50,12 @@ public class Users {
 	private final Directory directory;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final Skills skills;
 
 	Users(UserRepository users, RoleRepository roles, TeamRepository teams, JdbcClient jdbc,
-			PasswordEncoder passwords, Directory directory, ApplicationEventPublisher events, Clock clock) {
+			PasswordEncoder passwords, Directory directory, ApplicationEventPublisher events, Clock clock,
+			Skills skills) {
+		this.skills = skills;
 		this.users = users;
 		this.roles = roles;
 		this.teams = teams;
@@ -129,7 +132,7 @@ public class Users {
 
 	public UserProfile profile(UserId id, Locale locale) {
 		UserAccount user = load(id);
-		return profileOf(user, locale, teamsByUser().getOrDefault(user.id(), List.of()), skillsOf(user.id(), locale));
+		return profileOf(user, locale, teamsByUser().getOrDefault(user.id(), List.of()), skills.of(user.id(), locale));
 	}
 
 	@Transactional
@@ -243,44 +246,6 @@ public class Users {
 		directory.forgetAll();
 	}
 
-	@Transactional
-	public void setSkills(UserId id, Map<Long, Integer> levels, Actor by) {
-		UserAccount user = load(id);
-		Map<Long, Integer> before = jdbc.sql("select skill_id, level from identity_agent_skill where user_id = ?")
-			.param(user.id())
-			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getInt(2))).list().stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-		Map<Long, Integer> after = new HashMap<>();
-		levels.forEach((skill, level) -> {
-			if (level != null && level > 0) {
-				if (level > 5) {
-					throw new InvalidInputException("identity.skill.level-invalid", level);
-				}
-				after.put(skill, level);
-			}
-		});
-		if (before.equals(after)) {
-			return;
-		}
-		jdbc.sql("delete from identity_agent_skill where user_id = ?").param(user.id()).update();
-		after.forEach((skill, level) -> jdbc
-			.sql("insert into identity_agent_skill (user_id, skill_id, level) values (?, ?, ?)")
-			.params(user.id(), skill, level).update());
-		events.publishEvent(new UserChanged(id, "skills_changed", Map.of("skills", new java.util.TreeMap<>(before)),
-				Map.of("skills", new java.util.TreeMap<>(after)), by));
-	}
-
-	public List<SkillView> skills(Locale locale) {
-		return jdbc.sql("select id, code, kind, name_zh, name_en from identity_skill order by kind, code")
-			.query((rs, n) -> new SkillView(rs.getLong(1), rs.getString(2), rs.getString(3),
-					Locales.CHINESE.equals(locale) ? rs.getString(4) : rs.getString(5)))
-			.list();
-	}
-
-	/** A skill agents can have: a channel, a business type, a language or a product line. */
-	public record SkillView(long id, String code, String kind, String name) {
-	}
-
 	// ---- inside
 
 	UserAccount load(UserId id) {
@@ -324,15 +289,6 @@ public class Users {
 				sorted.stream().map(r -> r.name(locale)).toList(), teams, skills);
 	}
 
-	private List<UserProfile.AgentSkill> skillsOf(long userId, Locale locale) {
-		return jdbc.sql("""
-				select s.id, s.code, s.kind, s.name_zh, s.name_en, a.level from identity_agent_skill a
-				join identity_skill s on s.id = a.skill_id where a.user_id = ? order by s.kind, s.code""")
-			.param(userId)
-			.query((rs, n) -> new UserProfile.AgentSkill(rs.getLong(1), rs.getString(2), rs.getString(3),
-					Locales.CHINESE.equals(locale) ? rs.getString(4) : rs.getString(5), rs.getInt(6)))
-			.list();
-	}
 
 	private Map<Long, List<TeamSummary>> teamsByUser() {
 		Map<Long, TeamSummary> all = teams.findAll().stream()

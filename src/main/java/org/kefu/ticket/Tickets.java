@@ -39,11 +39,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Tickets {
 
-	static final int MAX_SUBJECT = 300;
-	static final int MAX_BODY = 100_000;
-	static final int MAX_TAGS = 20;
-	static final int MAX_TAG_LENGTH = 40;
-
 	private final TicketRepository tickets;
 	private final TicketMessageRepository messages;
 	private final AttachmentRepository attachments;
@@ -73,12 +68,12 @@ public class Tickets {
 	/** Opens a ticket with the customer's description as its first message. */
 	@Transactional
 	public TicketId open(NewTicket request, Actor by) {
-		String subject = subject(request.subject());
-		String description = body(request.description(), "description");
+		String subject = TicketInput.subject(request.subject());
+		String description = TicketInput.body(request.description(), "description");
 		BusinessType type = businessTypes.require(request.businessType());
 		Priority priority = request.priority() == null ? Priority.NORMAL : request.priority();
 		Channel channel = request.channel() == null ? Channel.API : request.channel();
-		Set<String> tags = tags(request.tags());
+		Set<String> tags = TicketInput.tags(request.tags());
 		CustomerId customer;
 		if (request.customer() != null) {
 			customer = customers.find(request.customer()).map(c -> c.id())
@@ -137,7 +132,7 @@ public class Tickets {
 		Instant now = clock.instant();
 		Changes changes = new Changes();
 		if (change.subject() != null) {
-			String subject = subject(change.subject());
+			String subject = TicketInput.subject(change.subject());
 			changes.record("subject", ticket.subject(), subject);
 			if (!subject.equals(ticket.subject())) {
 				ticket.retitle(subject, now);
@@ -171,7 +166,7 @@ public class Tickets {
 			}
 		}
 		if (change.tags() != null) {
-			Set<String> tags = tags(change.tags());
+			Set<String> tags = TicketInput.tags(change.tags());
 			if (!tags.equals(ticket.tags())) {
 				changes.record("tags", new TreeSet<>(ticket.tags()), new TreeSet<>(tags));
 				ticket.tag(tags, now);
@@ -195,7 +190,7 @@ public class Tickets {
 	 */
 	@Transactional
 	public ReplyOutcome reply(TicketId id, NewMessage message, Actor by) {
-		String body = body(message.body(), "body");
+		String body = TicketInput.body(message.body(), "body");
 		if (message.author() == Author.CUSTOMER && message.visibility() == Visibility.INTERNAL) {
 			throw new InvalidInputException("ticket.customer-note-refused");
 		}
@@ -369,47 +364,5 @@ public class Tickets {
 		return new TicketSummary(new TicketId(t.id()), t.number(), t.subject(), t.status(), t.priority(),
 				t.businessType(), t.channel(), new CustomerId(t.customerId()), t.assigneeId(), t.teamId(), t.tags(),
 				t.createdAt(), t.updatedAt());
-	}
-
-	private static String subject(String subject) {
-		if (subject == null || subject.isBlank()) {
-			throw new InvalidInputException("validation.required", "subject");
-		}
-		String trimmed = subject.strip().replaceAll("\\s+", " ");
-		if (trimmed.length() > MAX_SUBJECT) {
-			throw new InvalidInputException("validation.too-long", "subject", MAX_SUBJECT);
-		}
-		return trimmed;
-	}
-
-	private static String body(String body, String field) {
-		if (body == null || body.isBlank()) {
-			throw new InvalidInputException("validation.required", field);
-		}
-		if (body.length() > MAX_BODY) {
-			throw new InvalidInputException("validation.too-long", field, MAX_BODY);
-		}
-		return body.strip();
-	}
-
-	static Set<String> tags(Collection<String> raw) {
-		if (raw == null) {
-			return Set.of();
-		}
-		Set<String> tags = new LinkedHashSet<>();
-		for (String tag : raw) {
-			if (tag == null || tag.isBlank()) {
-				continue;
-			}
-			String t = tag.strip().toLowerCase().replaceAll("\\s+", "-");
-			if (t.length() > MAX_TAG_LENGTH) {
-				throw new InvalidInputException("ticket.tag-too-long", t, MAX_TAG_LENGTH);
-			}
-			tags.add(t);
-		}
-		if (tags.size() > MAX_TAGS) {
-			throw new InvalidInputException("ticket.too-many-tags", MAX_TAGS);
-		}
-		return tags;
 	}
 }

@@ -97,7 +97,7 @@ class TicketTest {
 
 	@Test
 	void tagsAreNormalisedWhenGiven() {
-		assertThat(Tickets.tags(java.util.List.of(" VIP ", "vip", "", "物流 异常"))).containsExactly("vip", "物流-异常");
+		assertThat(TicketInput.tags(java.util.List.of(" VIP ", "vip", "", "物流 异常"))).containsExactly("vip", "物流-异常");
 	}
 
 	@Test

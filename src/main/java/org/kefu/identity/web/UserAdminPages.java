@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.kefu.identity.NewUser;
 import org.kefu.identity.Roles;
+import org.kefu.identity.Skills;
 import org.kefu.identity.Teams;
 import org.kefu.identity.UserEdit;
 import org.kefu.identity.UserId;
@@ -36,8 +37,10 @@ class UserAdminPages {
 	private final Roles roles;
 	private final Teams teams;
 	private final Messages messages;
+	private final Skills skills;
 
-	UserAdminPages(Users users, Roles roles, Teams teams, Messages messages) {
+	UserAdminPages(Users users, Roles roles, Teams teams, Messages messages, Skills skills) {
+		this.skills = skills;
 		this.users = users;
 		this.roles = roles;
 		this.teams = teams;
@@ -82,7 +85,7 @@ class UserAdminPages {
 	String edit(@PathVariable long id, Locale locale, Model model) {
 		UserProfile profile = users.profile(new UserId(id), locale);
 		model.addAttribute("profile", profile);
-		model.addAttribute("skills", users.skills(locale));
+		model.addAttribute("skills", skills.all(locale));
 		Map<Long, Integer> levels = new HashMap<>();
 		profile.skills().forEach(s -> levels.put(s.skillId(), s.level()));
 		model.addAttribute("levels", levels);
@@ -123,7 +126,7 @@ class UserAdminPages {
 				levels.put(Long.parseLong(key.substring(6)), Integer.parseInt(value));
 			}
 		});
-		users.setSkills(new UserId(id), levels, actor);
+		skills.set(new UserId(id), levels, actor);
 		redirect.addFlashAttribute("notice", "action.saved");
 		return "redirect:/admin/users/" + id + "#skills";
 	}

@@ -145,6 +145,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 				EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 					.setDataDirectory(dir)
 					.setCleanDataDirectory(false)
+					// stopped when the last user lets go, after its connections are closed; a hook of
+					// the library's own would stop it under contexts still shutting down
+					.setRegisterShutdownHook(false)
 					.setPort(port)
 					.setPGStartupWait(Duration.ofSeconds(60))
 					// durable: the library passes -F (fsync off) and asynchronous commit for tests
