@@ -239,8 +239,15 @@ class DemoData implements SmartInitializingSingleton {
 			Person agent = team.get(random.nextInt(team.size()));
 			clock.stopAt(opened);
 			Actor opener = channel == Channel.PHONE ? agent.actor() : Actor.system();
+			Map<String, String> fields = new HashMap<>();
+			if (Set.of("order_change", "return_exchange", "delivery_chase").contains(type)) {
+				fields.put("order_number", order);
+			}
+			if (type.equals("after_sales")) {
+				fields.put("product", product);
+			}
 			TicketId id = tickets.open(new NewTicket(subject, body, type, priority, channel, new CustomerId(customer),
-					null, null, null, tags, List.of()), opener);
+					null, null, null, tags, List.of(), fields), opener);
 
 			long ageHours = Duration.between(opened, now).toHours();
 			if (ageHours < 72 && random.nextInt(4) == 0) {

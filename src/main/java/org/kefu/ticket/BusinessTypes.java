@@ -34,7 +34,11 @@ public class BusinessTypes {
 
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
+	private static final Pattern FIELD_KEY = Pattern.compile("[a-z][a-z0-9_]{0,39}");
+
 	private final Cache<String, List<BusinessType>> cache = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofSeconds(30)).build();
+	private final Cache<String, List<TicketField>> fieldCache = Caffeine.newBuilder()
 		.expireAfterWrite(Duration.ofSeconds(30)).build();
 
 	BusinessTypes(JdbcClient jdbc, ApplicationEventPublisher events) {
@@ -110,6 +114,92 @@ public class BusinessTypes {
 			.params(nameZh.trim(), nameEn.trim(), active, sortOrder, code).update();
 		cache.invalidateAll();
 		events.publishEvent(new BusinessTypeChanged(code, "updated", changes.before(), changes.after(), by));
+	}
+
+	/** The custom fields of a business type, in their order (switched-off ones included). */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public List<TicketField> fields(String code) {
+		return allFields().stream().filter(f -> f.businessType().equals(code)).toList();
+	}
+
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public List<TicketField> allFields() {
+		return fieldCache.get("all", k -> jdbc.sql("""
+				select id, business_type, key, label_zh, label_en, kind, options, required, sort_order, active
+				from ticket_field order by business_type, sort_order, id""")
+			.query((rs, n) -> new TicketField(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), List.of((String[]) rs.getArray(7).getArray()), rs.getBoolean(8),
+					rs.getInt(9), rs.getBoolean(10)))
+			.list());
+	}
+
+	@Transactional
+	public TicketField addField(String code, String key, String labelZh, String labelEn, String kind,
+			List<String> options, boolean required, int sortOrder, Actor by) {
+		find(code).orElseThrow(() -> new NotFoundException("ticket.business-type-not-found", code));
+		if (key == null || !FIELD_KEY.matcher(key).matches()) {
+			throw new InvalidInputException("ticket.field-key-invalid", key);
+		}
+		if (fields(code).stream().anyMatch(f -> f.key().equals(key))) {
+			throw new ConflictException("ticket.field-key-taken", key);
+		}
+		List<String> choices = checkField(labelZh, labelEn, kind, options);
+		jdbc.sql("""
+				insert into ticket_field (business_type, key, label_zh, label_en, kind, options, required, sort_order)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(code, key, labelZh.trim(), labelEn.trim(), kind, choices.toArray(String[]::new), required, sortOrder)
+			.update();
+		fieldCache.invalidateAll();
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("field", key);
+		values.put("kind", kind);
+		values.put("labelZh", labelZh.trim());
+		values.put("labelEn", labelEn.trim());
+		values.put("options", choices);
+		values.put("required", required);
+		events.publishEvent(new BusinessTypeChanged(code, "field_added", Map.of(), values, by));
+		return fields(code).stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow();
+	}
+
+	@Transactional
+	public void updateField(long id, String labelZh, String labelEn, List<String> options, boolean required,
+			int sortOrder, boolean active, Actor by) {
+		TicketField field = allFields().stream().filter(f -> f.id() == id).findFirst()
+			.orElseThrow(() -> new NotFoundException("ticket.field-not-found", id));
+		List<String> choices = checkField(labelZh, labelEn, field.kind(), options);
+		Changes changes = new Changes().record("labelZh", field.labelZh(), labelZh.trim())
+			.record("labelEn", field.labelEn(), labelEn.trim())
+			.record("options", field.options(), choices)
+			.record("required", field.required(), required)
+			.record("sortOrder", field.sortOrder(), sortOrder)
+			.record("active", field.active(), active);
+		if (changes.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				update ticket_field set label_zh = ?, label_en = ?, options = ?, required = ?, sort_order = ?, active = ?
+				where id = ?""")
+			.params(labelZh.trim(), labelEn.trim(), choices.toArray(String[]::new), required, sortOrder, active, id)
+			.update();
+		fieldCache.invalidateAll();
+		Map<String, Object> before = new LinkedHashMap<>(changes.before());
+		before.put("field", field.key());
+		events.publishEvent(new BusinessTypeChanged(field.businessType(), "field_changed", before, changes.after(), by));
+	}
+
+	private static List<String> checkField(String labelZh, String labelEn, String kind, List<String> options) {
+		if (labelZh == null || labelZh.isBlank() || labelEn == null || labelEn.isBlank()) {
+			throw new InvalidInputException("ticket.field-labels-required");
+		}
+		if (!TicketField.KINDS.contains(kind)) {
+			throw new InvalidInputException("api.invalid-value", "kind", kind, String.join(", ", TicketField.KINDS));
+		}
+		List<String> choices = options == null ? List.of()
+				: options.stream().map(String::strip).filter(o -> !o.isEmpty()).distinct().toList();
+		if (kind.equals("choice") && choices.isEmpty()) {
+			throw new InvalidInputException("ticket.field-options-required");
+		}
+		return kind.equals("choice") ? choices : List.of();
 	}
 
 	/** How many tickets each business type has, for the administration page. */

@@ -1,9 +1,14 @@
 package org.kefu.ticket;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import org.hibernate.search.mapper.pojo.bridge.ValueBridge;
 import org.hibernate.search.mapper.pojo.bridge.runtime.ValueBridgeToIndexedValueContext;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** How the ticket's values are written to its columns and its search index. */
 public final class Converters {
@@ -78,6 +83,25 @@ public final class Converters {
 		@Override
 		public Author convertToEntityAttribute(String code) {
 			return code == null ? null : Author.valueOf(code.toUpperCase());
+		}
+	}
+
+	/** Custom field values as a JSON object of strings. */
+	@Converter
+	static class FieldsColumn implements AttributeConverter<Map<String, String>, String> {
+
+		private static final JsonMapper json = JsonMapper.builder().build();
+		private static final TypeReference<LinkedHashMap<String, String>> TYPE = new TypeReference<>() {
+		};
+
+		@Override
+		public String convertToDatabaseColumn(Map<String, String> fields) {
+			return json.writeValueAsString(fields == null ? Map.of() : fields);
+		}
+
+		@Override
+		public Map<String, String> convertToEntityAttribute(String text) {
+			return text == null || text.isBlank() ? new LinkedHashMap<>() : json.readValue(text, TYPE);
 		}
 	}
 

@@ -3,7 +3,9 @@ package org.kefu.ticket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -103,6 +105,10 @@ class Ticket {
 
 	@Column(name = "closed_at")
 	private Instant closedAt;
+
+	@Convert(converter = Converters.FieldsColumn.class)
+	@org.hibernate.annotations.ColumnTransformer(write = "cast(? as jsonb)")
+	private Map<String, String> fields = new LinkedHashMap<>();
 
 	@Column(name = "has_attachments")
 	private boolean hasAttachments;
@@ -214,6 +220,17 @@ class Ticket {
 		updatedAt = now;
 	}
 
+	/** Records values of the business type's custom fields (already checked against its definitions). */
+	void fill(Map<String, String> values, Instant now) {
+		refuseIfFinal();
+		this.fields = new LinkedHashMap<>(values);
+		updatedAt = now;
+	}
+
+	Map<String, String> fields() {
+		return new LinkedHashMap<>(fields);
+	}
+
 	void tag(Set<String> tags, Instant now) {
 		refuseIfFinal();
 		this.tags = tags.toArray(String[]::new);
@@ -253,6 +270,7 @@ class Ticket {
 		this.assigneeId = closed.assigneeId;
 		this.teamId = closed.teamId;
 		this.tags = closed.tags.clone();
+		this.fields = new LinkedHashMap<>(closed.fields);
 	}
 
 	private void refuseIfFinal() {

@@ -93,6 +93,11 @@ public class Tickets {
 		if (!tags.isEmpty()) {
 			ticket.tag(tags, now);
 		}
+		Map<String, String> fields = FieldValues.apply(businessTypes.fields(type.code()), Map.of(), request.fields(),
+				true);
+		if (!fields.isEmpty()) {
+			ticket.fill(fields, now);
+		}
 		if (request.assignee() != null || request.team() != null) {
 			ticket.assign(request.assignee(), request.team(), now);
 		}
@@ -121,6 +126,7 @@ public class Tickets {
 		if (!tags.isEmpty()) {
 			values.put("tags", new TreeSet<>(tags));
 		}
+		fields.forEach((key, value) -> values.put("fields." + key, value));
 		events.publishEvent(new TicketCreated(id, number, type.code(), channel, customer, values, by));
 		return id;
 	}
@@ -170,6 +176,17 @@ public class Tickets {
 			if (!tags.equals(ticket.tags())) {
 				changes.record("tags", new TreeSet<>(ticket.tags()), new TreeSet<>(tags));
 				ticket.tag(tags, now);
+			}
+		}
+		if (change.fields() != null && !change.fields().isEmpty()) {
+			Map<String, String> before = ticket.fields();
+			Map<String, String> after = FieldValues.apply(businessTypes.fields(ticket.businessType()), before,
+					change.fields(), false);
+			if (!after.equals(before)) {
+				java.util.Set<String> keys = new java.util.LinkedHashSet<>(before.keySet());
+				keys.addAll(after.keySet());
+				keys.forEach(key -> changes.record("fields." + key, before.get(key), after.get(key)));
+				ticket.fill(after, now);
 			}
 		}
 		if (change.status() != null && change.status() != ticket.status()) {
@@ -266,7 +283,7 @@ public class Tickets {
 		Long followUpOf = ticket.followUpOfId() == null ? null
 				: tickets.findById(ticket.followUpOfId()).map(Ticket::number).orElse(null);
 		return new TicketDetail(summary(ticket), mergedInto, followUpOf, ticket.createdById(),
-				ticket.firstRepliedAt(), ticket.solvedAt(), ticket.closedAt(), 0, thread);
+				ticket.firstRepliedAt(), ticket.solvedAt(), ticket.closedAt(), ticket.fields(), thread);
 	}
 
 	private Map<Long, List<AttachmentView>> attachmentsOf(List<Long> messageIds) {

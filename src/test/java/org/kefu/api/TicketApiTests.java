@@ -335,6 +335,31 @@ class TicketApiTests {
 		assertThat(ids(agent.get("/api/v1/tickets?view=all&q=" + Api.query("充电器 不存在的词")))).doesNotContain(zh, en);
 	}
 
+	@Test
+	void recordsTheCustomFieldsOfTheBusinessType() {
+		Api.Response fields = agent.get("/api/v1/business-types/return_exchange/fields");
+		assertThat(fields.status()).isEqualTo(200);
+		assertThat(fields.body()).contains("order_number").contains("退货退款");
+
+		Map<String, Object> request = new java.util.HashMap<>(aTicket("退货字段"));
+		request.put("fields", Map.of("order_number", "DD20261124007", "request", "退货退款"));
+		Api.Response created = agent.post("/api/v1/tickets", request);
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.json().get("fields").get("order_number").asString()).isEqualTo("DD20261124007");
+		long id = created.json().get("id").asLong();
+
+		Api.Response changed = agent.patch("/api/v1/tickets/" + id, Map.of("fields", Map.of("request", "换货")));
+		assertThat(changed.json().get("fields").get("request").asString()).isEqualTo("换货");
+		assertThat(changed.json().get("fields").get("order_number").asString()).isEqualTo("DD20261124007");
+
+		Api.Response unknown = agent.patch("/api/v1/tickets/" + id, Map.of("fields", Map.of("colour", "red")));
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.json().get("allowed").toString()).contains("order_number");
+		Api.Response badChoice = agent.patch("/api/v1/tickets/" + id, Map.of("fields", Map.of("request", "投诉")));
+		assertThat(badChoice.status()).isEqualTo(400);
+		assertThat(badChoice.json().get("detail").asString()).contains("换货");
+	}
+
 	private static List<Long> ids(Api.Response page) {
 		assertThat(page.status()).as(page.body()).isEqualTo(200);
 		List<Long> ids = new ArrayList<>();

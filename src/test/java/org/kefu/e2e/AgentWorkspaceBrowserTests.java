@@ -106,6 +106,9 @@ class AgentWorkspaceBrowserTests {
 		page.getByLabel("What the customer needs").fill("The new washing machine leaks water from the bottom.");
 		page.getByLabel("Business type").selectOption("after_sales");
 		page.getByLabel("Priority").selectOption("high");
+		assertThat(page.locator("#field-product")).isVisible();
+		page.locator("#field-product").fill("Front loader WG54");
+		page.locator("#field-purchase_date").fill("2026-11-01");
 		screenshot("03-new-ticket-form-en");
 		page.locator("#create-ticket").click();
 
@@ -113,6 +116,7 @@ class AgentWorkspaceBrowserTests {
 		assertThat(page.locator("#ticket-subject")).containsText("Washing machine leaks");
 		assertThat(page.locator("#ticket-status")).hasText("Open");
 		assertThat(page.locator("#customer-card")).containsText("13912345678");
+		assertThat(page.locator("#field-product")).hasValue("Front loader WG54");
 
 		page.locator("#body").fill("A technician will visit tomorrow morning.");
 		page.locator("#send-reply").click();

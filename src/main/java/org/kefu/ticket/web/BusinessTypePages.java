@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import org.kefu.shared.Actor;
 import org.kefu.ticket.BusinessType;
 import org.kefu.ticket.BusinessTypes;
+import org.kefu.ticket.TicketField;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,7 +37,34 @@ class BusinessTypePages {
 	String list(Model model) {
 		model.addAttribute("types", types.all());
 		model.addAttribute("usage", types.usage());
+		model.addAttribute("fields", types.allFields().stream()
+			.collect(java.util.stream.Collectors.groupingBy(TicketField::businessType)));
+		model.addAttribute("kinds", TicketField.KINDS);
 		return "ticket/business-types";
+	}
+
+	@PostMapping("/admin/business-types/{code}/fields")
+	String addField(@PathVariable String code, @RequestParam String key, @RequestParam String labelZh,
+			@RequestParam String labelEn, @RequestParam String kind, @RequestParam(required = false) String options,
+			@RequestParam(defaultValue = "false") boolean required, @RequestParam(defaultValue = "100") int sortOrder,
+			Actor actor, RedirectAttributes redirect) {
+		types.addField(code, key.trim(), labelZh, labelEn, kind, splitOptions(options), required, sortOrder, actor);
+		redirect.addFlashAttribute("notice", "business-type.field-added");
+		return "redirect:/admin/business-types#fields-" + code;
+	}
+
+	@PostMapping("/admin/business-types/fields/{id}")
+	String updateField(@PathVariable long id, @RequestParam String labelZh, @RequestParam String labelEn,
+			@RequestParam(required = false) String options, @RequestParam(defaultValue = "false") boolean required,
+			@RequestParam(defaultValue = "100") int sortOrder, @RequestParam(defaultValue = "false") boolean active,
+			@RequestParam String code, Actor actor, RedirectAttributes redirect) {
+		types.updateField(id, labelZh, labelEn, splitOptions(options), required, sortOrder, active, actor);
+		redirect.addFlashAttribute("notice", "action.saved");
+		return "redirect:/admin/business-types#fields-" + code;
+	}
+
+	private static List<String> splitOptions(String options) {
+		return options == null ? List.of() : List.of(options.split("[,，\\n]"));
 	}
 
 	@PostMapping("/admin/business-types")
@@ -75,6 +103,14 @@ class BusinessTypeApi {
 	@Operation(summary = "The business types, with their codes for the ticket API")
 	List<BusinessType> all() {
 		return types.all();
+	}
+
+	@GetMapping("/api/v1/business-types/{code}/fields")
+	@PreAuthorize("hasAuthority('ticket.view')")
+	@Operation(summary = "The custom fields a business type's tickets carry")
+	List<TicketField> fields(@org.springframework.web.bind.annotation.PathVariable String code) {
+		types.find(code).orElseThrow(() -> new org.kefu.shared.NotFoundException("ticket.business-type-not-found", code));
+		return types.fields(code);
 	}
 
 	@PostMapping("/api/v1/business-types")

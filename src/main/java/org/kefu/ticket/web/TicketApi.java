@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -80,7 +81,9 @@ class TicketApi {
 
 	record CreateTicket(@NotBlank @Size(max = 300) String subject, @NotBlank @Size(max = 100_000) String description,
 			@NotBlank String businessType, String priority, String channel, @NotNull @Valid CustomerRef customer,
-			Long assignee, Long team, List<String> tags, List<Long> attachments) {
+			Long assignee, Long team, List<String> tags, List<Long> attachments,
+			@Schema(description = "values of the business type's custom fields, by key (see GET /business-types/{code}/fields)")
+			Map<String, String> fields) {
 	}
 
 	record ChangeTicket(@Size(max = 300) String subject, String status, String priority, String businessType,
@@ -88,7 +91,8 @@ class TicketApi {
 			Optional<Long> assignee,
 			@Schema(type = "integer", nullable = true, description = "team id; null takes the ticket away from its team")
 			Optional<Long> team,
-			List<String> tags) {
+			List<String> tags,
+			@Schema(description = "custom field values to set; an empty value removes one") Map<String, String> fields) {
 	}
 
 	record AddMessage(@NotBlank @Size(max = 100_000) String body, String visibility,
@@ -103,14 +107,14 @@ class TicketApi {
 			String businessTypeName, String channel, List<String> tags, TicketViews.Party customer,
 			TicketViews.Person assignee, TicketViews.Group team, Instant createdAt, Instant updatedAt,
 			Long mergedInto, Long followUpOf, Instant firstRepliedAt, Instant solvedAt, Instant closedAt,
-			List<TicketViews.Message> messages) {
+			Map<String, String> fields, List<TicketViews.Message> messages) {
 
 		static TicketResponse of(TicketViews.Row r, TicketDetail d, List<TicketViews.Message> messages) {
 			return new TicketResponse(r.id(), r.number(), r.subject(), r.status(), r.priority(), r.businessType(),
 					r.businessTypeName(), r.channel(), r.tags(), r.customer(), r.assignee(), r.team(), r.createdAt(),
 					r.updatedAt(), d == null ? null : d.mergedInto(), d == null ? null : d.followUpOf(),
 					d == null ? null : d.firstRepliedAt(), d == null ? null : d.solvedAt(),
-					d == null ? null : d.closedAt(), messages);
+					d == null ? null : d.closedAt(), d == null ? null : d.fields(), messages);
 		}
 	}
 
@@ -143,7 +147,7 @@ class TicketApi {
 					c.id() == null ? null : new org.kefu.customer.CustomerId(c.id()),
 					c.id() == null ? new ContactDetails(c.name(), c.email(), c.phone()) : null, request.assignee(),
 					request.team(), request.tags() == null ? null : new LinkedHashSet<>(request.tags()),
-					request.attachments()), actor);
+					request.attachments(), request.fields()), actor);
 			return ResponseEntity.created(URI.create("/api/v1/tickets/" + id.value())).body(response(id, locale));
 		});
 	}
@@ -224,8 +228,8 @@ class TicketApi {
 		AssignmentRights.check(me, tickets.summary(ticket), request.assignee(), request.team());
 		tickets.change(ticket, new TicketChange(request.subject(), Codes.status("status", request.status()),
 				Codes.priority("priority", request.priority()), blankToNull(request.businessType()),
-				request.assignee(), request.team(), request.tags() == null ? null : new LinkedHashSet<>(request.tags())),
-				actor);
+				request.assignee(), request.team(), request.tags() == null ? null : new LinkedHashSet<>(request.tags()),
+				request.fields()), actor);
 		return response(ticket, locale);
 	}
 

@@ -138,8 +138,10 @@ class TicketPages {
 			@RequestParam(required = false) Long team, @RequestParam(defaultValue = "false") boolean assignToMe,
 			@RequestParam(required = false) String tags,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files,
+			@RequestParam java.util.Map<String, String> params,
 			@AuthenticationPrincipal CurrentUser me, Actor actor, Model model, RedirectAttributes redirect) {
 		require(me, Permission.TICKET_CREATE);
+		java.util.Map<String, String> fieldValues = fieldValues(params);
 		try {
 			if (team != null) {
 				AssignmentRights.check(me, blank(), null, Optional.of(team));
@@ -150,7 +152,7 @@ class TicketPages {
 					Optional.ofNullable(Codes.channel("channel", channel)).orElse(Channel.PHONE),
 					customer == null ? null : new CustomerId(customer),
 					customer == null ? new ContactDetails(name, email, phone) : null, assignToMe ? me.id() : null,
-					team, splitTags(tags), uploaded), actor);
+					team, splitTags(tags), uploaded, fieldValues), actor);
 			redirect.addFlashAttribute("notice", "ticket.created");
 			return "redirect:/tickets/" + tickets.summary(id).number();
 		}
@@ -160,6 +162,8 @@ class TicketPages {
 			}
 			model.addAttribute("form", new Object[] { subject, description, businessType, priority, channel, name,
 					email, phone, tags });
+			model.addAttribute("fields", businessTypes.fields(businessType));
+			model.addAttribute("values", fieldValues);
 			return ticketForm(model, messages.text(e));
 		}
 	}
@@ -192,16 +196,22 @@ class TicketPages {
 	String properties(@PathVariable long number, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String priority, @RequestParam(required = false) String businessType,
 			@RequestParam(required = false) String assignee, @RequestParam(required = false) String team,
-			@RequestParam(required = false) String tags, @AuthenticationPrincipal CurrentUser me, Actor actor,
+			@RequestParam(required = false) String tags, @RequestParam java.util.Map<String, String> params,
+			@AuthenticationPrincipal CurrentUser me, Actor actor,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Locale locale, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		require(me, Permission.TICKET_EDIT);
 		TicketId id = find(number);
+		TicketSummary current = tickets.summary(id);
+		// the inputs shown belong to the business type the ticket had; with a new type they do not apply
+		java.util.Map<String, String> fieldValues = businessType == null || businessType.equals(current.businessType())
+				? fieldValues(params) : null;
 		Optional<Long> assigneeChange = assignee == null ? null : Optional.ofNullable(parseId("assignee", assignee));
 		Optional<Long> teamChange = team == null ? null : Optional.ofNullable(parseId("team", team));
-		AssignmentRights.check(me, tickets.summary(id), assigneeChange, teamChange);
+		AssignmentRights.check(me, current, assigneeChange, teamChange);
 		tickets.change(id, new TicketChange(null, Codes.status("status", status), Codes.priority("priority", priority),
-				blankToNull(businessType), assigneeChange, teamChange, tags == null ? null : splitTags(tags)), actor);
+				blankToNull(businessType), assigneeChange, teamChange, tags == null ? null : splitTags(tags),
+				fieldValues), actor);
 		if ("true".equals(htmx)) {
 			Htmx.trigger(response, "kefu:saved", messages.text("action.saved"));
 			return show(id, me, locale, model);
@@ -263,6 +273,9 @@ class TicketPages {
 		model.addAttribute("teams", views.teamMap().values().stream()
 			.sorted((a, b) -> a.name().compareTo(b.name())).toList());
 		model.addAttribute("agents", users.active());
+		model.addAttribute("fields", businessTypes.fields(detail.ticket().businessType()).stream()
+			.filter(f -> f.active() || detail.fields().containsKey(f.key())).toList());
+		model.addAttribute("values", detail.fields());
 		boolean open = detail.ticket().status() != TicketStatus.CLOSED && detail.mergedInto() == null;
 		model.addAttribute("open", open);
 		model.addAttribute("canReply", open && me.can(Permission.TICKET_REPLY));
@@ -274,8 +287,23 @@ class TicketPages {
 		return "ticket/ticket";
 	}
 
+	@GetMapping("/new/fields")
+	String newTicketFields(@RequestParam(required = false) String businessType, Model model) {
+		model.addAttribute("fields", businessTypes.fields(businessType == null ? "" : businessType));
+		model.addAttribute("values", java.util.Map.of());
+		return "ticket/fields :: inputs(cols='col-md-4')";
+	}
+
 	private String ticketForm(Model model, String error) {
 		model.addAttribute("businessTypes", businessTypes.active());
+		if (!model.containsAttribute("fields")) {
+			String chosen = model.getAttribute("form") instanceof Object[] form && form[2] != null ? (String) form[2]
+					: businessTypes.active().isEmpty() ? "" : businessTypes.active().get(0).code();
+			model.addAttribute("fields", businessTypes.fields(chosen));
+		}
+		if (!model.containsAttribute("values")) {
+			model.addAttribute("values", java.util.Map.of());
+		}
 		model.addAttribute("priorities", Priority.values());
 		model.addAttribute("channels", List.of(Channel.PHONE, Channel.EMAIL, Channel.CHAT, Channel.WEB, Channel.IM));
 		model.addAttribute("teams", views.teamMap().values().stream()
@@ -302,6 +330,17 @@ class TicketPages {
 			}
 		}
 		return ids;
+	}
+
+	/** The custom field values of a form: its parameters named {@code field.<key>}. */
+	private static java.util.Map<String, String> fieldValues(java.util.Map<String, String> params) {
+		java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+		params.forEach((name, value) -> {
+			if (name.startsWith("field.")) {
+				values.put(name.substring("field.".length()), value);
+			}
+		});
+		return values;
 	}
 
 	private TicketId find(long number) {
