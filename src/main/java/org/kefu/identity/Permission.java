@@ -18,6 +18,8 @@ public enum Permission {
 	TICKET_MERGE("ticket.merge", Group.TICKETS),
 	CUSTOMER_VIEW("customer.view", Group.CUSTOMERS),
 	CUSTOMER_EDIT("customer.edit", Group.CUSTOMERS),
+	CUSTOMER_CONTACT_DETAILS("customer.contact_details", Group.CUSTOMERS),
+	CUSTOMER_MERGE("customer.merge", Group.CUSTOMERS),
 	USER_MANAGE("user.manage", Group.ADMINISTRATION),
 	TEAM_MANAGE("team.manage", Group.ADMINISTRATION),
 	ROLE_MANAGE("role.manage", Group.ADMINISTRATION),

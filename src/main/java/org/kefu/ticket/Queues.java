@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.kefu.customer.CustomerId;
+import org.kefu.customer.Customers;
 import org.kefu.shared.Cursor;
 import org.kefu.shared.InvalidInputException;
 import org.kefu.shared.Slice;
@@ -41,10 +42,12 @@ public class Queues {
 
 	private final JdbcClient jdbc;
 	private final TicketSearch search;
+	private final Customers customers;
 
-	Queues(JdbcClient jdbc, TicketSearch search) {
+	Queues(JdbcClient jdbc, TicketSearch search, Customers customers) {
 		this.jdbc = jdbc;
 		this.search = search;
+		this.customers = customers;
 	}
 
 	public Slice<TicketSummary> list(QueueQuery query) {
@@ -52,7 +55,8 @@ public class Queues {
 			return search.find(query);
 		}
 		Map<String, Object> params = new HashMap<>();
-		StringBuilder where = new StringBuilder(filters(query, params));
+		StringBuilder where = new StringBuilder(filters(query, params,
+				query.customer() == null ? null : ids(customers.history(query.customer()))));
 		String order;
 		switch (query.sort()) {
 			case CREATED -> {
@@ -112,7 +116,7 @@ public class Queues {
 		for (QueueQuery.Queue queue : List.of(QueueQuery.Queue.MINE, QueueQuery.Queue.UNASSIGNED,
 				QueueQuery.Queue.TEAM, QueueQuery.Queue.OPEN)) {
 			Map<String, Object> params = new HashMap<>();
-			String where = filters(QueueQuery.of(queue, viewer, viewerTeams), params);
+			String where = filters(QueueQuery.of(queue, viewer, viewerTeams), params, null);
 			params.put("cap", COUNT_CAP);
 			counts.put(queue, jdbc.sql("select count(*) from (select 1 from ticket where " + where + " limit :cap) t")
 				.params(params).query(Long.class).single());
@@ -120,12 +124,16 @@ public class Queues {
 		return counts;
 	}
 
-	/** A customer's tickets, newest first. */
+	/** A customer's tickets, those of customers merged into them included, newest first. */
 	public List<TicketSummary> ofCustomer(CustomerId customer, int limit) {
-		return jdbc.sql("select " + COLUMNS + " from ticket where customer_id = ? order by created_at desc limit ?")
-			.params(customer.value(), limit)
+		return jdbc.sql("select " + COLUMNS + " from ticket where customer_id = any(?) order by created_at desc limit ?")
+			.params(ids(customers.history(customer)), limit)
 			.query((rs, n) -> summary(rs))
 			.list();
+	}
+
+	private static Long[] ids(java.util.Set<CustomerId> customers) {
+		return customers.stream().map(CustomerId::value).toArray(Long[]::new);
 	}
 
 	/** Tickets by id, in the order given (as a search ranked them). */
@@ -149,7 +157,7 @@ public class Queues {
 		return ordered;
 	}
 
-	private static String filters(QueueQuery query, Map<String, Object> params) {
+	private static String filters(QueueQuery query, Map<String, Object> params, Long[] customerHistory) {
 		List<String> where = new ArrayList<>();
 		switch (query.queue()) {
 			case MINE -> {
@@ -204,9 +212,9 @@ public class Queues {
 			where.add("channel = :channel");
 			params.put("channel", query.channel().code());
 		}
-		if (query.customer() != null) {
-			where.add("customer_id = :customer");
-			params.put("customer", query.customer().value());
+		if (customerHistory != null) {
+			where.add("customer_id = any(:customers)");
+			params.put("customers", customerHistory);
 		}
 		return where.isEmpty() ? "true" : String.join(" and ", where);
 	}

@@ -123,9 +123,11 @@ class TicketPages {
 	}
 
 	@GetMapping("/new")
-	String newTicket(@RequestParam(required = false) Long customer, Model model) {
+	String newTicket(@RequestParam(required = false) Long customer, @AuthenticationPrincipal CurrentUser me,
+			Model model) {
 		if (customer != null) {
-			model.addAttribute("customer", customers.get(new CustomerId(customer)));
+			model.addAttribute("customer", customers.get(new CustomerId(customer))
+				.maskedUnless(me.can(Permission.CUSTOMER_CONTACT_DETAILS)));
 		}
 		return ticketForm(model, null);
 	}
@@ -158,7 +160,8 @@ class TicketPages {
 		}
 		catch (KefuException e) {
 			if (customer != null) {
-				model.addAttribute("customer", customers.get(new CustomerId(customer)));
+				model.addAttribute("customer", customers.get(new CustomerId(customer))
+					.maskedUnless(me.can(Permission.CUSTOMER_CONTACT_DETAILS)));
 			}
 			model.addAttribute("form", new Object[] { subject, description, businessType, priority, channel, name,
 					email, phone, tags });
@@ -258,7 +261,8 @@ class TicketPages {
 		model.addAttribute("t", row);
 		model.addAttribute("detail", detail);
 		model.addAttribute("messages", views.messages(detail));
-		model.addAttribute("customer", customers.find(detail.ticket().customer()).orElse(null));
+		model.addAttribute("customer", customers.find(detail.ticket().customer())
+			.map(c -> c.maskedUnless(me.can(Permission.CUSTOMER_CONTACT_DETAILS))).orElse(null));
 		model.addAttribute("otherTickets", views.rows(queues.ofCustomer(detail.ticket().customer(), 6).stream()
 			.filter(t -> !t.id().equals(id)).limit(5).toList(), locale));
 		List<TicketStatus> statuses = new ArrayList<>();

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import org.kefu.customer.CustomerId;
 import org.kefu.customer.CustomerView;
 import org.kefu.customer.Customers;
+import org.kefu.identity.CurrentUsers;
+import org.kefu.identity.Permission;
 import org.kefu.identity.TeamSummary;
 import org.kefu.identity.Teams;
 import org.kefu.identity.UserId;
@@ -65,7 +67,10 @@ class TicketViews {
 	}
 
 	List<Row> rows(List<TicketSummary> tickets, Locale locale) {
-		Map<CustomerId, CustomerView> people = customers.find(tickets.stream().map(TicketSummary::customer).toList());
+		boolean reveal = CurrentUsers.can(Permission.CUSTOMER_CONTACT_DETAILS);
+		Map<CustomerId, CustomerView> people = new java.util.HashMap<>();
+		customers.find(tickets.stream().map(TicketSummary::customer).toList())
+			.forEach((id, view) -> people.put(id, view.maskedUnless(reveal)));
 		Set<UserId> agentIds = new HashSet<>();
 		tickets.forEach(t -> {
 			if (t.assignee() != null) {
