@@ -20,15 +20,24 @@ public enum Permission {
 	CUSTOMER_EDIT("customer.edit", Group.CUSTOMERS),
 	CUSTOMER_CONTACT_DETAILS("customer.contact_details", Group.CUSTOMERS),
 	CUSTOMER_MERGE("customer.merge", Group.CUSTOMERS),
+	ACCOUNT_VIEW("account.view", Group.ACCOUNTS),
+	ACCOUNT_VIEW_ALL("account.view_all", Group.ACCOUNTS),
+	ACCOUNT_EDIT("account.edit", Group.ACCOUNTS),
+	ACCOUNT_ASSIGN("account.assign", Group.ACCOUNTS),
+	ACCOUNT_EXPORT("account.export", Group.ACCOUNTS),
+	ACCOUNT_GRADE("account.grade", Group.ACCOUNTS),
+	ACCOUNT_CHANGE_NOTICE("account.change_notice", Group.ACCOUNTS),
+	GROWTH_APPROVE("growth.approve", Group.ACCOUNTS),
 	USER_MANAGE("user.manage", Group.ADMINISTRATION),
 	TEAM_MANAGE("team.manage", Group.ADMINISTRATION),
 	ROLE_MANAGE("role.manage", Group.ADMINISTRATION),
 	BUSINESS_TYPE_MANAGE("business_type.manage", Group.ADMINISTRATION),
 	AUDIT_VIEW("audit.view", Group.ADMINISTRATION),
-	API_TOKEN("api.token", Group.INTEGRATION);
+	API_TOKEN("api.token", Group.INTEGRATION),
+	WEBHOOK_MANAGE("webhook.manage", Group.INTEGRATION);
 
 	public enum Group {
-		TICKETS, CUSTOMERS, ADMINISTRATION, INTEGRATION
+		TICKETS, CUSTOMERS, ACCOUNTS, ADMINISTRATION, INTEGRATION
 	}
 
 	private final String code;

@@ -257,13 +257,42 @@ public class Users {
 			.param(id)
 			.query((rs, n) -> new CurrentUser(rs.getLong(1), rs.getString(2), rs.getString(3),
 					rs.getString(4) == null ? null : Locale.forLanguageTag(rs.getString(4)), rs.getBoolean(5),
-					new HashSet<>(jdbc.sql("""
-							select distinct p.permission from identity_user_role ur
-							join identity_role_permission p on p.role_id = ur.role_id where ur.user_id = ?""")
-						.param(id).query(String.class).list()),
-					teamIdsOf(id)))
+					permissionsOf(id), teamIdsOf(id)))
 			.optional()
 			.orElse(null);
+	}
+
+	/** What a user's roles allow; an administrator may do everything, new permissions included. */
+	private Set<String> permissionsOf(long userId) {
+		boolean administrator = jdbc.sql("""
+				select count(*) from identity_user_role ur join identity_role r on r.id = ur.role_id
+				where ur.user_id = ? and r.code = ?""")
+			.params(userId, Role.ADMINISTRATOR).query(Integer.class).single() > 0;
+		if (administrator) {
+			Set<String> all = new HashSet<>();
+			for (Permission p : Permission.values()) {
+				all.add(p.code());
+			}
+			return all;
+		}
+		return new HashSet<>(jdbc.sql("""
+				select distinct p.permission from identity_user_role ur
+				join identity_role_permission p on p.role_id = ur.role_id where ur.user_id = ?""")
+			.param(userId).query(String.class).list());
+	}
+
+	/** The enabled users whose roles allow something, such as receiving account change notices. */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public List<UserSummary> withPermission(Permission permission) {
+		return jdbc.sql("""
+				select distinct u.id, u.username, u.display_name, u.enabled from identity_user u
+				join identity_user_role ur on ur.user_id = u.id join identity_role r on r.id = ur.role_id
+				left join identity_role_permission p on p.role_id = r.id and p.permission = ?
+				where u.enabled and (p.permission is not null or r.code = ?) order by u.display_name""")
+			.params(permission.code(), Role.ADMINISTRATOR)
+			.query((rs, n) -> new UserSummary(new UserId(rs.getLong(1)), rs.getString(2), rs.getString(3),
+					rs.getBoolean(4)))
+			.list();
 	}
 
 	private Map<Long, UserSummary> summaries(Collection<Long> ids) {

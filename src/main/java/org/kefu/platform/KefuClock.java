@@ -21,7 +21,24 @@ public final class KefuClock extends Clock {
 
 	@Override
 	public Clock withZone(ZoneId zone) {
-		return Clock.system(zone);
+		KefuClock self = this;
+		return new Clock() {
+
+			@Override
+			public ZoneId getZone() {
+				return zone;
+			}
+
+			@Override
+			public Clock withZone(ZoneId other) {
+				return self.withZone(other);
+			}
+
+			@Override
+			public Instant instant() {
+				return self.instant();
+			}
+		};
 	}
 
 	@Override

@@ -61,6 +61,11 @@ public final class Api {
 			.method("PATCH", HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json.writeValueAsString(body))));
 	}
 
+	public Response put(String path, Object body) {
+		return send(request(path).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json.writeValueAsString(body))));
+	}
+
 	public Response postBytes(String path, String contentType, byte[] body) {
 		return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 	}

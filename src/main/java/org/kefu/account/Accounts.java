@@ -1,0 +1,461 @@
+package org.kefu.account;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.kefu.customer.ContactDetails;
+import org.kefu.customer.Customers;
+import org.kefu.identity.UserId;
+import org.kefu.identity.UserSummary;
+import org.kefu.identity.Users;
+import org.kefu.shared.Actor;
+import org.kefu.shared.Changes;
+import org.kefu.shared.ConflictException;
+import org.kefu.shared.Cursor;
+import org.kefu.shared.EmailAddress;
+import org.kefu.shared.InvalidInputException;
+import org.kefu.shared.NotFoundException;
+import org.kefu.shared.PhoneNumber;
+import org.kefu.shared.Slice;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The account archive. Every read takes the {@link Viewer}: an account the viewer may not see is
+ * not found, exactly as if it did not exist, in lists, searches, pages, the API and exports.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Accounts {
+
+	static final String VISIBLE = "(:all or exists (select 1 from account_manager m where m.account_id = a.id and m.user_id = :user))";
+	private static final Set<String> PARTIES = Set.of("shipper", "consignee", "billing", "office");
+
+	private final JdbcClient jdbc;
+	private final Users users;
+	private final Customers customers;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+	private final ZoneId zone;
+
+	Accounts(JdbcClient jdbc, Users users, Customers customers, ApplicationEventPublisher events, Clock clock,
+			@Value("${kefu.time-zone:Asia/Shanghai}") String zone) {
+		this.jdbc = jdbc;
+		this.users = users;
+		this.customers = customers;
+		this.events = events;
+		this.clock = clock;
+		this.zone = ZoneId.of(zone);
+	}
+
+	/** An account in a list: no contacts, no addresses. */
+	public record AccountRow(AccountId id, String name, AccountKind kind, String industry, String status, Integer tier,
+			boolean keyAccount, List<String> managers) {
+	}
+
+	/** One line of the monthly change report. */
+	public record Change(long id, AccountId account, String accountName, Instant at, String kind, String summary,
+			String by) {
+	}
+
+	// ---- reading, always as a viewer
+
+	/** The account, if the viewer may see it; viewing is audited. */
+	@Transactional
+	public AccountView view(AccountId id, Viewer viewer, Actor by) {
+		AccountView account = load(id, viewer);
+		events.publishEvent(new AccountViewed(id, "viewed", 1, by));
+		return account;
+	}
+
+	/** The account without auditing a view, for code acting on the viewer's behalf. */
+	public AccountView get(AccountId id, Viewer viewer) {
+		return load(id, viewer);
+	}
+
+	public boolean canSee(AccountId id, Viewer viewer) {
+		return jdbc.sql("select count(*) from account a where a.id = :id and " + VISIBLE)
+			.param("id", id.value()).param("all", viewer.seesAll()).param("user", viewer.userId())
+			.query(Integer.class).single() > 0;
+	}
+
+	public Slice<AccountRow> list(Viewer viewer, String query, AccountKind kind, Integer tier, String cursor,
+			int limit) {
+		int size = Math.max(1, Math.min(limit, 200));
+		StringBuilder sql = new StringBuilder("""
+				select a.id, a.name, a.kind, a.industry, a.status, a.tier, a.key_account from account a where """)
+			.append(VISIBLE);
+		Map<String, Object> params = new HashMap<>();
+		params.put("all", viewer.seesAll());
+		params.put("user", viewer.userId());
+		if (query != null && !query.isBlank()) {
+			sql.append(" and (a.name ilike :q or a.short_name ilike :q or a.industry ilike :q)");
+			params.put("q", "%" + query.strip().replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		if (kind != null) {
+			sql.append(" and a.kind = :kind");
+			params.put("kind", kind.code());
+		}
+		if (tier != null) {
+			sql.append(" and a.tier = :tier");
+			params.put("tier", tier.shortValue());
+		}
+		if (cursor != null) {
+			Cursor after = Cursor.decode(cursor);
+			sql.append(" and (a.name, a.id) > (:afterName, :afterId)");
+			params.put("afterName", after.value());
+			params.put("afterId", after.id());
+		}
+		sql.append(" order by a.name, a.id limit :limit");
+		params.put("limit", size + 1);
+		List<AccountRow> rows = jdbc.sql(sql.toString()).params(params)
+			.query((rs, n) -> new AccountRow(new AccountId(rs.getLong(1)), rs.getString(2),
+					AccountKind.ofCode(rs.getString(3)), rs.getString(4), rs.getString(5), (Integer) rs.getObject(6),
+					rs.getBoolean(7), List.of()))
+			.list();
+		Map<Long, List<String>> managers = managerNames(rows.stream().map(r -> r.id().value()).toList());
+		rows = rows.stream().map(r -> new AccountRow(r.id(), r.name(), r.kind(), r.industry(), r.status(), r.tier(),
+				r.keyAccount(), managers.getOrDefault(r.id().value(), List.of()))).toList();
+		if (rows.size() <= size) {
+			return new Slice<>(rows, null);
+		}
+		AccountRow last = rows.get(size - 1);
+		return new Slice<>(rows.subList(0, size), new Cursor(last.name(), last.id().value()).encode());
+	}
+
+	/** Every account the viewer may see, in full, for an export; the export is audited. */
+	@Transactional
+	public List<AccountView> export(Viewer viewer, Actor by) {
+		List<Long> ids = jdbc.sql("select a.id from account a where " + VISIBLE + " order by a.name, a.id")
+			.param("all", viewer.seesAll()).param("user", viewer.userId()).query(Long.class).list();
+		List<AccountView> accounts = new ArrayList<>();
+		for (Long id : ids) {
+			accounts.add(load(new AccountId(id), viewer));
+		}
+		events.publishEvent(new AccountViewed(null, "exported", accounts.size(), by));
+		return accounts;
+	}
+
+	/** The accounts a user manages or assists. */
+	public List<AccountId> managedBy(UserId user) {
+		return jdbc.sql("select account_id from account_manager where user_id = ? order by account_id")
+			.param(user.value()).query(Long.class).list().stream().map(AccountId::new).toList();
+	}
+
+	/** The users who manage (not assist) an account, for alerts. */
+	public List<UserId> managersOf(AccountId account) {
+		return jdbc.sql("select user_id from account_manager where account_id = ? order by role desc, user_id")
+			.param(account.value()).query(Long.class).list().stream().map(UserId::new).toList();
+	}
+
+	/** This month, in the center's time zone. */
+	public YearMonth currentMonth() {
+		return YearMonth.now(clock.withZone(zone));
+	}
+
+	/** The changes to contacts and addresses in a month, of the accounts the viewer may see. */
+	public List<Change> changes(YearMonth month, Viewer viewer) {
+		Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
+		Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+		return jdbc.sql("""
+				select c.id, c.account_id, a.name, c.at, c.kind, c.summary, c.by_name from account_change c
+				join account a on a.id = c.account_id where c.at >= :from and c.at < :to and """ + VISIBLE + """
+				 order by a.name, c.at, c.id""")
+			.param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+			.param("all", viewer.seesAll()).param("user", viewer.userId())
+			.query((rs, n) -> new Change(rs.getLong(1), new AccountId(rs.getLong(2)), rs.getString(3),
+					rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getString(7)))
+			.list();
+	}
+
+	// ---- changing
+
+	@Transactional
+	public AccountId create(NewAccount account, Actor by) {
+		String name = required(account.name(), "name", 200);
+		if (account.kind() == null) {
+			throw new InvalidInputException("validation.required", "kind");
+		}
+		if (jdbc.sql("select count(*) from account where lower(name) = lower(?)").param(name).query(Integer.class)
+			.single() > 0) {
+			throw new ConflictException("account.name-taken", name);
+		}
+		Timestamp now = Timestamp.from(clock.instant());
+		long id = jdbc.sql("""
+				insert into account (name, short_name, kind, industry, note, created_at, updated_at)
+				values (?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(name, blank(account.shortName()), account.kind().code(), blank(account.industry()),
+					blank(account.note()), now, now)
+			.query(Long.class).single();
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("name", name);
+		values.put("kind", account.kind().code());
+		events.publishEvent(new AccountChanged(new AccountId(id), name, "created", Map.of(), values, by));
+		return new AccountId(id);
+	}
+
+	@Transactional
+	public void update(AccountId id, NewAccount edit, String status, Viewer viewer, Actor by) {
+		AccountView current = load(id, viewer);
+		String name = required(edit.name(), "name", 200);
+		if (!name.equalsIgnoreCase(current.name()) && jdbc
+			.sql("select count(*) from account where lower(name) = lower(?) and id <> ?").params(name, id.value())
+			.query(Integer.class).single() > 0) {
+			throw new ConflictException("account.name-taken", name);
+		}
+		String newStatus = status == null ? current.status() : status;
+		if (!Set.of("active", "inactive").contains(newStatus)) {
+			throw new InvalidInputException("api.invalid-value", "status", status, "active, inactive");
+		}
+		Changes changes = new Changes().record("name", current.name(), name)
+			.record("shortName", current.shortName(), blank(edit.shortName()))
+			.record("kind", current.kind().code(), edit.kind() == null ? current.kind().code() : edit.kind().code())
+			.record("industry", current.industry(), blank(edit.industry()))
+			.record("note", current.note(), blank(edit.note()))
+			.record("status", current.status(), newStatus);
+		if (changes.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				update account set name = ?, short_name = ?, kind = ?, industry = ?, note = ?, status = ?, updated_at = ?
+				where id = ?""")
+			.params(name, blank(edit.shortName()), (edit.kind() == null ? current.kind() : edit.kind()).code(),
+					blank(edit.industry()), blank(edit.note()), newStatus, Timestamp.from(clock.instant()), id.value())
+			.update();
+		events.publishEvent(new AccountChanged(id, name, "updated", changes.before(), changes.after(), by));
+	}
+
+	/** Sets who manages and assists the account; the users must exist and be active. */
+	@Transactional
+	public void assign(AccountId id, Map<UserId, String> managers, Actor by) {
+		AccountView current = load(id, Viewer.system());
+		for (Map.Entry<UserId, String> m : managers.entrySet()) {
+			if (!Set.of("manager", "assistant").contains(m.getValue())) {
+				throw new InvalidInputException("api.invalid-value", "role", m.getValue(), "manager, assistant");
+			}
+			if (users.find(m.getKey()).filter(UserSummary::enabled).isEmpty()) {
+				throw new InvalidInputException("account.manager-unknown", m.getKey().value());
+			}
+		}
+		Map<String, String> before = new java.util.TreeMap<>();
+		current.managers().forEach(m -> before.put(m.username(), m.role()));
+		jdbc.sql("delete from account_manager where account_id = ?").param(id.value()).update();
+		Map<String, String> after = new java.util.TreeMap<>();
+		for (Map.Entry<UserId, String> m : managers.entrySet()) {
+			jdbc.sql("insert into account_manager (account_id, user_id, role) values (?, ?, ?)")
+				.params(id.value(), m.getKey().value(), m.getValue()).update();
+			after.put(users.find(m.getKey()).orElseThrow().username(), m.getValue());
+		}
+		if (!before.equals(after)) {
+			events.publishEvent(new AccountChanged(id, current.name(), "managers_changed", Map.of("managers", before),
+					Map.of("managers", after), by));
+		}
+	}
+
+	@Transactional
+	public long addContact(AccountId id, ContactDetailsForm contact, Viewer viewer, Actor by) {
+		AccountView account = load(id, viewer);
+		Checked c = check(contact);
+		Long customer = c.phone() == null && c.email() == null ? null
+				: customers.identify(new ContactDetails(c.name(), c.email(), c.phone()), by).value();
+		long contactId = jdbc.sql("""
+				insert into account_contact (account_id, name, role, phone, email, customer_id, created_at)
+				values (?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(id.value(), c.name(), c.role(), c.phone(), c.email(), customer, Timestamp.from(clock.instant()))
+			.query(Long.class).single();
+		changed(account, "contact_added", Map.of(), c.values(), c.name() + (c.role() == null ? "" : " (" + c.role() + ")"), by);
+		return contactId;
+	}
+
+	@Transactional
+	public void updateContact(AccountId id, long contactId, ContactDetailsForm contact, boolean active, Viewer viewer,
+			Actor by) {
+		AccountView account = load(id, viewer);
+		AccountView.Contact current = account.contacts().stream().filter(x -> x.id() == contactId).findFirst()
+			.orElseThrow(() -> new NotFoundException("account.contact-not-found", contactId));
+		Checked c = check(contact);
+		Changes changes = new Changes().record("name", current.name(), c.name()).record("role", current.role(), c.role())
+			.record("phone", current.phone(), c.phone()).record("email", current.email(), c.email())
+			.record("active", current.active(), active);
+		if (changes.isEmpty()) {
+			return;
+		}
+		Long customer = current.customerId();
+		if (customer == null && (c.phone() != null || c.email() != null)) {
+			customer = customers.identify(new ContactDetails(c.name(), c.email(), c.phone()), by).value();
+		}
+		jdbc.sql("update account_contact set name = ?, role = ?, phone = ?, email = ?, active = ?, customer_id = ? where id = ?")
+			.params(c.name(), c.role(), c.phone(), c.email(), active, customer, contactId).update();
+		changed(account, active ? "contact_changed" : "contact_removed", changes.before(), changes.after(),
+				c.name() + ": " + String.join(", ", changes.after().keySet()), by);
+	}
+
+	@Transactional
+	public long addAddress(AccountId id, AddressForm address, Viewer viewer, Actor by) {
+		AccountView account = load(id, viewer);
+		CheckedAddress a = check(address);
+		long addressId = jdbc.sql("""
+				insert into account_address (account_id, party, name, address, contact_name, phone, created_at)
+				values (?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(id.value(), a.party(), a.name(), a.address(), a.contactName(), a.phone(),
+					Timestamp.from(clock.instant()))
+			.query(Long.class).single();
+		changed(account, "address_added", Map.of(), a.values(), a.party() + " " + a.name() + ": " + a.address(), by);
+		return addressId;
+	}
+
+	@Transactional
+	public void updateAddress(AccountId id, long addressId, AddressForm address, boolean active, Viewer viewer,
+			Actor by) {
+		AccountView account = load(id, viewer);
+		AccountView.Address current = account.addresses().stream().filter(x -> x.id() == addressId).findFirst()
+			.orElseThrow(() -> new NotFoundException("account.address-not-found", addressId));
+		CheckedAddress a = check(address);
+		Changes changes = new Changes().record("party", current.party(), a.party()).record("name", current.name(), a.name())
+			.record("address", current.address(), a.address()).record("contactName", current.contactName(), a.contactName())
+			.record("phone", current.phone(), a.phone()).record("active", current.active(), active);
+		if (changes.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				update account_address set party = ?, name = ?, address = ?, contact_name = ?, phone = ?, active = ?
+				where id = ?""")
+			.params(a.party(), a.name(), a.address(), a.contactName(), a.phone(), active, addressId).update();
+		changed(account, active ? "address_changed" : "address_removed", changes.before(), changes.after(),
+				a.name() + ": " + String.join(", ", changes.after().keySet()), by);
+	}
+
+	// ---- inside
+
+	AccountView load(AccountId id, Viewer viewer) {
+		record Row(long id, String name, String shortName, String kind, String industry, String status, Integer tier,
+				boolean key, String note, Instant created) {
+		}
+		Row row = jdbc.sql("""
+				select a.id, a.name, a.short_name, a.kind, a.industry, a.status, a.tier, a.key_account, a.note,
+				       a.created_at from account a where a.id = :id and """ + VISIBLE)
+			.param("id", id.value()).param("all", viewer.seesAll()).param("user", viewer.userId())
+			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+					rs.getString(6), (Integer) rs.getObject(7), rs.getBoolean(8), rs.getString(9),
+					rs.getTimestamp(10).toInstant()))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("account.not-found", id.value()));
+		List<AccountView.Manager> managers = new ArrayList<>();
+		jdbc.sql("select user_id, role from account_manager where account_id = ? order by role desc, user_id")
+			.param(id.value())
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list()
+			.forEach(e -> users.find(new UserId(e.getKey())).ifPresent(u -> managers
+				.add(new AccountView.Manager(u.id().value(), u.username(), u.displayName(), e.getValue()))));
+		List<AccountView.Contact> contacts = jdbc.sql("""
+				select id, name, role, phone, email, customer_id, active from account_contact where account_id = ?
+				order by active desc, id""")
+			.param(id.value())
+			.query((rs, n) -> new AccountView.Contact(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), (Long) rs.getObject(6), rs.getBoolean(7)))
+			.list();
+		List<AccountView.Address> addresses = jdbc.sql("""
+				select id, party, name, address, contact_name, phone, active from account_address where account_id = ?
+				order by active desc, party, id""")
+			.param(id.value())
+			.query((rs, n) -> new AccountView.Address(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getBoolean(7)))
+			.list();
+		return new AccountView(new AccountId(row.id()), row.name(), row.shortName(), AccountKind.ofCode(row.kind()),
+				row.industry(), row.status(), row.tier(), row.key(), row.note(), row.created(), managers, contacts,
+				addresses).maskedUnless(viewer.revealContacts());
+	}
+
+	private Map<Long, List<String>> managerNames(List<Long> accounts) {
+		Map<Long, List<String>> names = new HashMap<>();
+		if (accounts.isEmpty()) {
+			return names;
+		}
+		jdbc.sql("select account_id, user_id from account_manager where account_id = any(?) order by role desc")
+			.param(accounts.toArray(Long[]::new))
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2))).list()
+			.forEach(e -> users.find(new UserId(e.getValue())).ifPresent(u -> names
+				.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(u.displayName())));
+		return names;
+	}
+
+	private void changed(AccountView account, String kind, Map<String, ?> before, Map<String, ?> after, String summary,
+			Actor by) {
+		jdbc.sql("""
+				insert into account_change (account_id, at, kind, summary, by_id, by_name) values (?, ?, ?, ?, ?, ?)""")
+			.params(account.id().value(), Timestamp.from(clock.instant()), kind,
+					summary.length() > 500 ? summary.substring(0, 500) : summary, by.userId(), by.name())
+			.update();
+		events.publishEvent(new AccountChanged(account.id(), account.name(), kind, before, after, by));
+	}
+
+	private record Checked(String name, String role, String phone, String email) {
+
+		Map<String, Object> values() {
+			Map<String, Object> v = new LinkedHashMap<>();
+			v.put("name", name);
+			v.put("role", role);
+			v.put("phone", phone);
+			v.put("email", email);
+			return v;
+		}
+	}
+
+	private record CheckedAddress(String party, String name, String address, String contactName, String phone) {
+
+		Map<String, Object> values() {
+			Map<String, Object> v = new LinkedHashMap<>();
+			v.put("party", party);
+			v.put("name", name);
+			v.put("address", address);
+			v.put("contactName", contactName);
+			v.put("phone", phone);
+			return v;
+		}
+	}
+
+	private static Checked check(ContactDetailsForm contact) {
+		PhoneNumber phone = PhoneNumber.of(contact.phone());
+		EmailAddress email = EmailAddress.of(contact.email());
+		return new Checked(required(contact.name(), "name", 100), blank(contact.role()),
+				phone == null ? null : phone.value(), email == null ? null : email.value());
+	}
+
+	private static CheckedAddress check(AddressForm address) {
+		String party = address.party() == null ? "" : address.party().strip().toLowerCase();
+		if (!PARTIES.contains(party)) {
+			throw new InvalidInputException("api.invalid-value", "party", address.party(),
+					"shipper, consignee, billing, office");
+		}
+		PhoneNumber phone = PhoneNumber.of(address.phone());
+		return new CheckedAddress(party, required(address.name(), "name", 200), required(address.address(), "address", 500),
+				blank(address.contactName()), phone == null ? null : phone.value());
+	}
+
+	private static String required(String value, String field, int max) {
+		if (value == null || value.isBlank()) {
+			throw new InvalidInputException("validation.required", field);
+		}
+		String v = value.strip();
+		if (v.length() > max) {
+			throw new InvalidInputException("validation.too-long", field, max);
+		}
+		return v;
+	}
+
+	private static String blank(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+}
