@@ -7,9 +7,6 @@ public record AttachmentView(long id, String filename, String contentType, long 
 
 	/** Images a browser can show safely inline, as a preview. */
 	public boolean previewable() {
-		return switch (contentType) {
-			case "image/png", "image/jpeg", "image/gif", "image/webp" -> true;
-			default -> false;
-		};
+		return org.kefu.platform.FileStore.previewable(contentType);
 	}
 }

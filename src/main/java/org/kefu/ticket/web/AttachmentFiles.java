@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.kefu.identity.CurrentUser;
+import org.kefu.platform.Downloads;
 import org.kefu.shared.Actor;
 import org.kefu.shared.NotFoundException;
 import org.kefu.ticket.AttachmentView;
@@ -67,18 +68,7 @@ class AttachmentFiles {
 			throw new NotFoundException("ticket.attachment.not-found", id);
 		}
 		AttachmentView view = file.attachment();
-		boolean inline = view.previewable();
-		ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
-			.filename(view.filename(), StandardCharsets.UTF_8)
-			.build();
-		return ResponseEntity.ok()
-			.contentType(inline ? MediaType.parseMediaType(view.contentType()) : MediaType.APPLICATION_OCTET_STREAM)
-			.contentLength(view.size())
-			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.header("Content-Security-Policy", "sandbox; default-src 'none'")
-			.header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600")
-			.body(new FileSystemResource(file.path()));
+		return Downloads.of(file.path(), view.filename(), view.contentType(), view.size());
 	}
 }
 
