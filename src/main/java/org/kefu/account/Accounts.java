@@ -238,6 +238,13 @@ public class Accounts {
 		events.publishEvent(new AccountChanged(id, name, "updated", changes.before(), changes.after(), by));
 	}
 
+	/** Records the grade the account was given; grades 1 and 2 are key accounts. The grader audits it. */
+	@Transactional
+	public void grade(AccountId id, int tier, boolean keyAccount) {
+		jdbc.sql("update account set tier = ?, key_account = ?, updated_at = ? where id = ?")
+			.params(tier, keyAccount, Timestamp.from(clock.instant()), id.value()).update();
+	}
+
 	/** Sets who manages and assists the account; the users must exist and be active. */
 	@Transactional
 	public void assign(AccountId id, Map<UserId, String> managers, Actor by) {

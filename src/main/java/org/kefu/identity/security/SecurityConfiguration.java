@@ -87,6 +87,8 @@ class SecurityConfiguration {
 			.requestMatchers("/admin/audit/**").hasAuthority(Permission.AUDIT_VIEW.code())
 			.requestMatchers("/tickets/**", "/attachments/**").hasAuthority(Permission.TICKET_VIEW.code())
 			.requestMatchers("/customers/**").hasAuthority(Permission.CUSTOMER_VIEW.code())
+			.requestMatchers("/grading/**").hasAnyAuthority(Permission.ACCOUNT_VIEW_ALL.code(),
+					Permission.ACCOUNT_GRADE.code())
 			.requestMatchers("/accounts/**", "/contracts/**").hasAnyAuthority(Permission.ACCOUNT_VIEW.code(),
 					Permission.ACCOUNT_VIEW_ALL.code())
 			.requestMatchers("/admin/webhooks/**").hasAuthority(Permission.WEBHOOK_MANAGE.code())
