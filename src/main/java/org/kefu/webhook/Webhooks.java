@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Webhooks {
 
 	/** The events a webhook can subscribe to. */
-	public static final Set<String> EVENTS = Set.of("account.changed");
+	public static final Set<String> EVENTS = Set.of("account.changed", "onboarding.launched");
 
 	private static final SecureRandom random = new SecureRandom();
 

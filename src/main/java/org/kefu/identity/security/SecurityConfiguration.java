@@ -89,7 +89,7 @@ class SecurityConfiguration {
 			.requestMatchers("/customers/**").hasAuthority(Permission.CUSTOMER_VIEW.code())
 			.requestMatchers("/grading/**").hasAnyAuthority(Permission.ACCOUNT_VIEW_ALL.code(),
 					Permission.ACCOUNT_GRADE.code())
-			.requestMatchers("/accounts/**", "/contracts/**").hasAnyAuthority(Permission.ACCOUNT_VIEW.code(),
+			.requestMatchers("/accounts/**", "/contracts/**", "/growth/**", "/business-lines/**", "/onboarding/**").hasAnyAuthority(Permission.ACCOUNT_VIEW.code(),
 					Permission.ACCOUNT_VIEW_ALL.code())
 			.requestMatchers("/admin/webhooks/**").hasAuthority(Permission.WEBHOOK_MANAGE.code())
 			.anyRequest().authenticated())
