@@ -238,6 +238,14 @@ public class Accounts {
 		events.publishEvent(new AccountChanged(id, name, "updated", changes.before(), changes.after(), by));
 	}
 
+	/** The customers who are active contacts of key accounts (grades 1 and 2). */
+	public java.util.Set<org.kefu.customer.CustomerId> keyAccountContacts() {
+		return new java.util.HashSet<>(jdbc.sql("""
+				select distinct c.customer_id from account_contact c join account a on a.id = c.account_id
+				where a.key_account and a.status = 'active' and c.active and c.customer_id is not null""")
+			.query((rs, n) -> new org.kefu.customer.CustomerId(rs.getLong(1))).list());
+	}
+
 	/** Records the grade the account was given; grades 1 and 2 are key accounts. The grader audits it. */
 	@Transactional
 	public void grade(AccountId id, int tier, boolean keyAccount) {

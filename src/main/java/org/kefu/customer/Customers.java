@@ -148,22 +148,16 @@ public class Customers {
 	 * another are not listed.
 	 */
 	public Slice<CustomerView> list(String query, String cursor, int limit) {
+		return list(CustomerFilter.matching(query), cursor, limit);
+	}
+
+	/** Customers matching the filter, newest first, a page at a time. */
+	public Slice<CustomerView> list(CustomerFilter filter, String cursor, int limit) {
 		int size = Math.max(1, Math.min(limit, 100));
 		StringBuilder sql = new StringBuilder(
 				"select id, name, email, phone, created_at from customer c where merged_into_id is null");
 		Map<String, Object> params = new LinkedHashMap<>();
-		if (query != null && !query.isBlank()) {
-			String q = query.strip();
-			String digits = q.replaceAll("[^0-9+]", "");
-			sql.append(" and (name ilike :like or exists (select 1 from customer_identity i where i.customer_id = c.id"
-					+ " and (i.value like lower(:prefix)" + (digits.length() >= 3 ? " or i.value like :digits" : "")
-					+ ")))");
-			params.put("like", "%" + escapeLike(q) + "%");
-			params.put("prefix", escapeLike(q) + "%");
-			if (digits.length() >= 3) {
-				params.put("digits", "%" + digits + "%");
-			}
-		}
+		where(filter, sql, params);
 		if (cursor != null) {
 			Cursor after = Cursor.decode(cursor);
 			sql.append(" and (created_at, id) < (:afterAt, :afterId)");
@@ -181,6 +175,40 @@ public class Customers {
 		}
 		CustomerView last = rows.get(size - 1);
 		return new Slice<>(rows.subList(0, size), new Cursor(last.createdAt().toString(), last.id().value()).encode());
+	}
+
+	/** How many customers match the filter. */
+	public long count(CustomerFilter filter) {
+		StringBuilder sql = new StringBuilder("select count(*) from customer c where merged_into_id is null");
+		Map<String, Object> params = new LinkedHashMap<>();
+		where(filter, sql, params);
+		return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+	}
+
+	private static void where(CustomerFilter filter, StringBuilder sql, Map<String, Object> params) {
+		String query = filter.query();
+		if (query != null && !query.isBlank()) {
+			String q = query.strip();
+			String digits = q.replaceAll("[^0-9+]", "");
+			sql.append(" and (name ilike :like or exists (select 1 from customer_identity i where i.customer_id = c.id"
+					+ " and (i.value like lower(:prefix)" + (digits.length() >= 3 ? " or i.value like :digits" : "")
+					+ ")))");
+			params.put("like", "%" + escapeLike(q) + "%");
+			params.put("prefix", escapeLike(q) + "%");
+			if (digits.length() >= 3) {
+				params.put("digits", "%" + digits + "%");
+			}
+		}
+		if (!filter.tags().isEmpty()) {
+			sql.append(" and (select count(distinct t.tag) from customer_tag t where t.customer_id = c.id"
+					+ " and t.tag = any(:tags)) = :tagCount");
+			params.put("tags", filter.tags().stream().map(String::toLowerCase).toArray(String[]::new));
+			params.put("tagCount", filter.tags().size());
+		}
+		if (!filter.withoutTags().isEmpty()) {
+			sql.append(" and not exists (select 1 from customer_tag t where t.customer_id = c.id and t.tag = any(:without))");
+			params.put("without", filter.withoutTags().stream().map(String::toLowerCase).toArray(String[]::new));
+		}
 	}
 
 	public long count() {

@@ -20,6 +20,7 @@ public enum Permission {
 	CUSTOMER_EDIT("customer.edit", Group.CUSTOMERS),
 	CUSTOMER_CONTACT_DETAILS("customer.contact_details", Group.CUSTOMERS),
 	CUSTOMER_MERGE("customer.merge", Group.CUSTOMERS),
+	SEGMENT_MANAGE("segment.manage", Group.CUSTOMERS),
 	ACCOUNT_VIEW("account.view", Group.ACCOUNTS),
 	ACCOUNT_VIEW_ALL("account.view_all", Group.ACCOUNTS),
 	ACCOUNT_EDIT("account.edit", Group.ACCOUNTS),

@@ -109,10 +109,13 @@ class CustomerApi {
 	@Operation(summary = "Find customers", description = """
 			With `identity`, the customer one phone number, email address, chat visitor id or IM id belongs to
 			(normalised as when stored: `+86 138-0013-8000` finds `13800138000`), optionally of one `type`.
-			Otherwise customers by name or identity (`q`), newest first, a page at a time.""")
+			Otherwise customers by name or identity (`q`) and tags (`tag`, `without`, repeatable), newest first,
+			a page at a time.""")
 	Page<CustomerSummary> list(@RequestParam(required = false) String identity,
 			@Parameter(description = "phone, email, chat or im") @RequestParam(required = false) String type,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String cursor,
+			@Parameter(description = "only customers carrying all these tags") @RequestParam(name = "tag", required = false) List<String> tagged,
+			@Parameter(description = "only customers carrying none of these tags") @RequestParam(name = "without", required = false) List<String> without,
 			@RequestParam(defaultValue = "25") int limit, @AuthenticationPrincipal CurrentUser me) {
 		boolean reveal = me.can(Permission.CUSTOMER_CONTACT_DETAILS);
 		if (identity != null) {
@@ -122,7 +125,8 @@ class CustomerApi {
 		if (limit < 1 || limit > 100) {
 			throw new InvalidInputException("api.limit-invalid", 100);
 		}
-		Slice<CustomerView> page = customers.list(q, cursor, limit);
+		Slice<CustomerView> page = customers.list(new org.kefu.customer.CustomerFilter(q, CustomerPages.clean(tagged),
+				CustomerPages.clean(without)), cursor, limit);
 		return new Page<>(page.items().stream().map(c -> CustomerSummary.of(c.maskedUnless(reveal))).toList(),
 				page.nextCursor());
 	}

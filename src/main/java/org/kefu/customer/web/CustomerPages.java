@@ -54,8 +54,25 @@ class CustomerPages {
 	@GetMapping
 	@Transactional(readOnly = true)
 	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String cursor,
+			@RequestParam(name = "tag", required = false) java.util.List<String> tagged,
+			@RequestParam(name = "without", required = false) java.util.List<String> without,
 			@AuthenticationPrincipal CurrentUser me, Model model) {
-		Slice<CustomerView> page = customers.list(q, cursor, 25);
+		org.kefu.customer.CustomerFilter filter = new org.kefu.customer.CustomerFilter(q, clean(tagged), clean(without));
+		Slice<CustomerView> page = customers.list(filter, cursor, 25);
+		model.addAttribute("filter", filter);
+		model.addAttribute("matching", filter.isEmpty() ? null : customers.count(filter));
+		java.util.Map<String, String> tagLinks = new java.util.LinkedHashMap<>();
+		tags.counts().entrySet().stream().filter(e -> !filter.tags().contains(e.getKey())).limit(30).forEach(e -> {
+			var link = org.springframework.web.util.UriComponentsBuilder.fromPath("/customers");
+			if (q != null && !q.isBlank()) {
+				link.queryParam("q", q);
+			}
+			filter.tags().forEach(t -> link.queryParam("tag", t));
+			link.queryParam("tag", e.getKey());
+			filter.withoutTags().forEach(t -> link.queryParam("without", t));
+			tagLinks.put(e.getKey() + " · " + e.getValue(), link.encode().build().toUriString());
+		});
+		model.addAttribute("tagLinks", tagLinks);
 		boolean reveal = me.can(Permission.CUSTOMER_CONTACT_DETAILS);
 		model.addAttribute("customers", page.items().stream().map(c -> c.maskedUnless(reveal)).toList());
 		model.addAttribute("tags", tags.of(page.items().stream().map(CustomerView::id).toList()));
@@ -178,5 +195,10 @@ class CustomerPages {
 					String.join(", ", Arrays.stream(IdentityType.values()).map(IdentityType::code).toList()))
 				.with("allowed", Arrays.stream(IdentityType.values()).map(IdentityType::code).toList());
 		}
+	}
+
+	static java.util.Set<String> clean(java.util.List<String> tags) {
+		return tags == null ? java.util.Set.of() : tags.stream().filter(t -> t != null && !t.isBlank())
+			.map(t -> t.strip().toLowerCase()).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
 	}
 }

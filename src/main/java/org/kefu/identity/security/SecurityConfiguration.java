@@ -86,7 +86,7 @@ class SecurityConfiguration {
 			.requestMatchers("/admin/business-types/**").hasAuthority(Permission.BUSINESS_TYPE_MANAGE.code())
 			.requestMatchers("/admin/audit/**").hasAuthority(Permission.AUDIT_VIEW.code())
 			.requestMatchers("/tickets/**", "/attachments/**").hasAuthority(Permission.TICKET_VIEW.code())
-			.requestMatchers("/customers/**").hasAuthority(Permission.CUSTOMER_VIEW.code())
+			.requestMatchers("/customers/**", "/segments/**").hasAuthority(Permission.CUSTOMER_VIEW.code())
 			.requestMatchers("/grading/**").hasAnyAuthority(Permission.ACCOUNT_VIEW_ALL.code(),
 					Permission.ACCOUNT_GRADE.code())
 			.requestMatchers("/accounts/**", "/contracts/**", "/growth/**", "/business-lines/**", "/onboarding/**").hasAnyAuthority(Permission.ACCOUNT_VIEW.code(),
