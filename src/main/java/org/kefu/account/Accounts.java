@@ -238,6 +238,12 @@ public class Accounts {
 		events.publishEvent(new AccountChanged(id, name, "updated", changes.before(), changes.after(), by));
 	}
 
+	/** The account of that name (names are unique, case aside), whoever may see it. */
+	public java.util.Optional<AccountId> findByName(String name) {
+		return jdbc.sql("select id from account where lower(name) = lower(?)").param(name == null ? "" : name.strip())
+			.query(Long.class).optional().map(AccountId::new);
+	}
+
 	/** The customers who are active contacts of key accounts (grades 1 and 2). */
 	public java.util.Set<org.kefu.customer.CustomerId> keyAccountContacts() {
 		return new java.util.HashSet<>(jdbc.sql("""

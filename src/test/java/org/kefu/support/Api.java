@@ -70,6 +70,19 @@ public final class Api {
 		return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 	}
 
+	/** Posts a multipart form with one file and some text fields, as a browser's upload form does. */
+	public Response upload(String path, String field, String filename, byte[] content, Map<String, String> fields) {
+		String boundary = "kefu-" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+				+ name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+				+ filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return postBytes(path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+	}
+
 	public static String query(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}

@@ -190,18 +190,4 @@ class AccountApi {
 		return accounts.changes(month == null || month.isBlank() ? accounts.currentMonth() : AccountPages.month(month),
 				Viewer.of(me));
 	}
-
-	@GetMapping("/export")
-	@PreAuthorize("hasAuthority('account.export')")
-	@Transactional
-	@Operation(summary = "Every account the caller may see, as CSV (the export is audited)")
-	void export(@AuthenticationPrincipal CurrentUser me, Actor actor, HttpServletResponse response) throws Exception {
-		if (!me.can(Permission.ACCOUNT_VIEW) && !me.can(Permission.ACCOUNT_VIEW_ALL)) {
-			throw new AccessDeniedException("account.view");
-		}
-		var all = accounts.export(Viewer.of(me), actor);
-		response.setContentType("text/csv; charset=UTF-8");
-		response.setHeader("Content-Disposition", "attachment; filename=\"accounts.csv\"");
-		AccountExports.csv(all, response.getOutputStream());
-	}
 }

@@ -177,16 +177,6 @@ class AccountPages {
 		return "account/changes";
 	}
 
-	@GetMapping("/export.csv")
-	@PreAuthorize("hasAuthority('account.export')")
-	@Transactional
-	void export(@AuthenticationPrincipal CurrentUser me, Actor actor, HttpServletResponse response) throws Exception {
-		var all = accounts.export(Viewer.of(me), actor);
-		response.setContentType("text/csv; charset=UTF-8");
-		response.setHeader("Content-Disposition", "attachment; filename=\"accounts-" + YearMonth.now() + ".csv\"");
-		AccountExports.csv(all, response.getOutputStream());
-	}
-
 	static YearMonth month(String month) {
 		if (month == null || month.isBlank()) {
 			return null;

@@ -91,6 +91,7 @@ class SecurityConfiguration {
 					Permission.ACCOUNT_GRADE.code())
 			.requestMatchers("/accounts/**", "/contracts/**", "/growth/**", "/business-lines/**", "/onboarding/**").hasAnyAuthority(Permission.ACCOUNT_VIEW.code(),
 					Permission.ACCOUNT_VIEW_ALL.code())
+			.requestMatchers("/imports/**").hasAnyAuthority(Permission.CUSTOMER_EDIT.code(), Permission.ACCOUNT_EDIT.code())
 			.requestMatchers("/admin/webhooks/**").hasAuthority(Permission.WEBHOOK_MANAGE.code())
 			.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).defaultSuccessUrl("/", false))

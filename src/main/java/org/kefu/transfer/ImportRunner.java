@@ -1,0 +1,124 @@
+package org.kefu.transfer;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.kefu.shared.KefuException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Works through confirmed imports, a row at a time: the row is claimed with a lock that other
+ * nodes skip, imported in a transaction of its own, and its outcome recorded, so that a row is
+ * imported once even when Kefu stops half-way; imports left running are resumed on start.
+ */
+@Component
+class ImportRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+
+	private final JdbcClient jdbc;
+	private final TransactionTemplate transactions;
+	private final RowImporter rows;
+	private final JsonMapper json;
+	private final Clock clock;
+	private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+		Thread thread = new Thread(r, "kefu-import");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	ImportRunner(JdbcClient jdbc, TransactionTemplate transactions, RowImporter rows, JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.rows = rows;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	void startAfterCommit(long job) {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				executor.execute(() -> run(job));
+			}
+		});
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void resume() {
+		for (Long job : jdbc.sql("select id from import_job where status = 'running' order by id").query(Long.class).list()) {
+			log.info("Resuming import {}", job);
+			executor.execute(() -> run(job));
+		}
+	}
+
+	void run(long job) {
+		try {
+			while (Boolean.TRUE.equals(transactions.execute(status -> step(job)))) {
+				// one row per transaction
+			}
+			transactions.executeWithoutResult(status -> jdbc.sql("""
+					update import_job set status = 'done', finished_at = ? where id = ? and status = 'running'
+					  and not exists (select 1 from import_row where job_id = ? and outcome is null and error is null)""")
+				.params(Timestamp.from(clock.instant()), job, job).update());
+		}
+		catch (RuntimeException e) {
+			log.error("Import {} stopped; it resumes on the next start", job, e);
+		}
+	}
+
+	private boolean step(long job) {
+		record Claimed(int number, String data, String kind, long author) {
+		}
+		List<Claimed> claimed = jdbc.sql("""
+				select r.row_number, r.data::text, j.kind, j.created_by from import_row r join import_job j on j.id = r.job_id
+				where r.job_id = ? and j.status = 'running' and r.outcome is null and r.error is null
+				order by r.row_number limit 1 for update of r skip locked""")
+			.param(job)
+			.query((rs, n) -> new Claimed(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4))).list();
+		if (claimed.isEmpty()) {
+			return false;
+		}
+		Claimed row = claimed.get(0);
+		String outcome;
+		String error = null;
+		String args = null;
+		try {
+			outcome = rows.apply(ImportKind.ofCode(row.kind()).orElseThrow(),
+					json.readValue(row.data(), new TypeReference<Map<String, String>>() {
+					}), row.author());
+		}
+		catch (KefuException e) {
+			outcome = "failed";
+			error = e.code();
+			args = json.writeValueAsString(Arrays.stream(e.args()).map(String::valueOf).toList());
+		}
+		catch (RuntimeException e) {
+			log.warn("Import {} row {} failed", job, row.number(), e);
+			outcome = "failed";
+			error = "import.row.failed";
+			args = "[]";
+		}
+		jdbc.sql("update import_row set outcome = ?, error = ?, error_args = cast(? as jsonb) where job_id = ? and row_number = ?")
+			.params(outcome, error, args, job, row.number()).update();
+		jdbc.sql("update import_job set processed = processed + 1, " + outcome + " = " + outcome + " + 1 where id = ?")
+			.param(job).update();
+		return true;
+	}
+}
