@@ -21,6 +21,7 @@ import org.kefu.account.Accounts;
 import org.kefu.account.Viewer;
 import org.kefu.platform.FileStore;
 import org.kefu.shared.Actor;
+import org.kefu.shared.Amounts;
 import org.kefu.shared.InvalidInputException;
 import org.kefu.shared.NotFoundException;
 
@@ -256,7 +257,7 @@ public class Contracts {
 				select u.id, u.account_id, u.item, u.unit, u.price, u.used_on, u.reported_at from price_usage u
 				where u.price_id is null order by u.reported_at desc limit 500""")
 			.query((rs, n) -> new Flagged(rs.getLong(1), new AccountId(rs.getLong(2)), null, rs.getString(3),
-					rs.getString(4), rs.getBigDecimal(5), rs.getDate(6).toLocalDate(), rs.getTimestamp(7)))
+					rs.getString(4), Amounts.plain(rs.getBigDecimal(5)), rs.getDate(6).toLocalDate(), rs.getTimestamp(7)))
 			.list().stream()
 			.filter(f -> accounts.canSee(f.account(), viewer))
 			.map(f -> new Flagged(f.id(), f.account(), accounts.get(f.account(), Viewer.system()).name(), f.item(),
@@ -286,7 +287,7 @@ public class Contracts {
 				select id, item, unit, price, currency from contract_price where contract_id = ? order by item, id""")
 			.param(id)
 			.query((rs, n) -> new ContractView.Price(rs.getLong(1), rs.getString(2), rs.getString(3),
-					rs.getBigDecimal(4).stripTrailingZeros(), rs.getString(5)))
+					Amounts.plain(rs.getBigDecimal(4)), rs.getString(5)))
 			.list();
 		return new ContractView(r.id(), new AccountId(r.account()), accountName, r.kind(), r.number(), r.title(), r.from(),
 				r.to(), r.status(), r.note(), r.created(), documents, prices);

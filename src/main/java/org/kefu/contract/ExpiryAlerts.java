@@ -44,7 +44,7 @@ class ExpiryAlerts {
 		this.clock = clock;
 	}
 
-	@Scheduled(fixedDelay = 1, timeUnit = java.util.concurrent.TimeUnit.HOURS, initialDelay = 1)
+	@Scheduled(fixedDelay = 1, timeUnit = java.util.concurrent.TimeUnit.HOURS, initialDelay = 0)
 	void hourly() {
 		int sent = alert(contracts.today());
 		if (sent > 0) {

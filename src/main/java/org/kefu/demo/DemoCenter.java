@@ -53,7 +53,10 @@ final class DemoCenter {
 			new PersonSpec("luoqing", "罗青", List.of("qa_inspector"), List.of("quality"), true),
 			new PersonSpec("tangwen", "唐文", List.of("trainer"), List.of(), false),
 			new PersonSpec("fengkai", "冯凯", List.of("data_analyst"), List.of(), false),
-			new PersonSpec("caiyun", "蔡云", List.of("finance"), List.of(), false));
+			new PersonSpec("caiyun", "蔡云", List.of("finance"), List.of(), false),
+			new PersonSpec("liuqiang", "刘强", List.of("account_manager"), List.of(), false),
+			new PersonSpec("wanghui", "王辉", List.of("account_manager"), List.of(), false),
+			new PersonSpec("zhengli", "郑丽", List.of("account_assistant"), List.of(), false));
 
 	/** Which team works which business type. */
 	static String teamFor(String businessType) {

@@ -63,10 +63,12 @@ class DemoData implements SmartInitializingSingleton {
 	private final Tickets tickets;
 	private final KefuClock clock;
 	private final Skills skillBook;
+	private final DemoAccounts b2b;
 
 	DemoData(KefuProperties properties, Users users, Teams teams, Customers customers, Tickets tickets,
-			KefuClock clock, Skills skillBook) {
+			KefuClock clock, Skills skillBook, DemoAccounts b2b) {
 		this.skillBook = skillBook;
+		this.b2b = b2b;
 		this.properties = properties;
 		this.users = users;
 		this.teams = teams;
@@ -84,6 +86,7 @@ class DemoData implements SmartInitializingSingleton {
 		Instant now = Instant.now();
 		try {
 			new Story(new Random(20261124), now).tell();
+			b2b.tell();
 		}
 		finally {
 			clock.resume();

@@ -20,6 +20,7 @@ import org.kefu.identity.UserSummary;
 import org.kefu.identity.Users;
 import org.kefu.notification.Notifications;
 import org.kefu.shared.Actor;
+import org.kefu.shared.Amounts;
 import org.kefu.shared.InvalidInputException;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -73,13 +74,13 @@ public class Grading {
 				       tier1_min, tier2_min, tier3_min from grading_policy""")
 			.query((rs, n) -> {
 				Map<Criterion, BigDecimal> weights = new EnumMap<>(Criterion.class);
-				weights.put(Criterion.REVENUE, rs.getBigDecimal(1).stripTrailingZeros());
-				weights.put(Criterion.GROSS_MARGIN, rs.getBigDecimal(2).stripTrailingZeros());
-				weights.put(Criterion.DIFFICULTY, rs.getBigDecimal(3).stripTrailingZeros());
-				weights.put(Criterion.STAFF, rs.getBigDecimal(4).stripTrailingZeros());
-				weights.put(Criterion.PUNCTUALITY, rs.getBigDecimal(5).stripTrailingZeros());
-				return new GradingPolicy(weights, rs.getBigDecimal(6).stripTrailingZeros(),
-						rs.getBigDecimal(7).stripTrailingZeros(), rs.getBigDecimal(8).stripTrailingZeros());
+				weights.put(Criterion.REVENUE, Amounts.plain(rs.getBigDecimal(1)));
+				weights.put(Criterion.GROSS_MARGIN, Amounts.plain(rs.getBigDecimal(2)));
+				weights.put(Criterion.DIFFICULTY, Amounts.plain(rs.getBigDecimal(3)));
+				weights.put(Criterion.STAFF, Amounts.plain(rs.getBigDecimal(4)));
+				weights.put(Criterion.PUNCTUALITY, Amounts.plain(rs.getBigDecimal(5)));
+				return new GradingPolicy(weights, Amounts.plain(rs.getBigDecimal(6)), Amounts.plain(rs.getBigDecimal(7)),
+						Amounts.plain(rs.getBigDecimal(8)));
 			})
 			.single();
 	}
@@ -168,8 +169,8 @@ public class Grading {
 				select revenue, gross_margin, difficulty, staff, punctuality from account_metric
 				where account_id = ? and period = ?""")
 			.params(account.value(), period.toString())
-			.query((rs, n) -> new Metrics(rs.getBigDecimal(1).stripTrailingZeros(), rs.getBigDecimal(2).stripTrailingZeros(),
-					rs.getInt(3), rs.getBigDecimal(4).stripTrailingZeros(), rs.getBigDecimal(5).stripTrailingZeros()))
+			.query((rs, n) -> new Metrics(Amounts.plain(rs.getBigDecimal(1)), Amounts.plain(rs.getBigDecimal(2)),
+					rs.getInt(3), Amounts.plain(rs.getBigDecimal(4)), Amounts.plain(rs.getBigDecimal(5))))
 			.optional();
 	}
 
@@ -291,7 +292,7 @@ public class Grading {
 
 	private static String plain(Metrics m, Criterion c) {
 		return switch (c) {
-			case REVENUE -> m.revenue().setScale(2, RoundingMode.HALF_UP).toPlainString();
+			case REVENUE -> String.format(java.util.Locale.ROOT, "%,.0f", m.revenue().setScale(0, RoundingMode.HALF_UP));
 			case GROSS_MARGIN -> m.grossMargin().stripTrailingZeros().toPlainString();
 			case DIFFICULTY -> String.valueOf(m.difficulty());
 			case STAFF -> m.staff().stripTrailingZeros().toPlainString();

@@ -23,6 +23,7 @@ import org.kefu.identity.UserSummary;
 import org.kefu.identity.Users;
 import org.kefu.notification.Notifications;
 import org.kefu.shared.Actor;
+import org.kefu.shared.Amounts;
 import org.kefu.shared.ConflictException;
 import org.kefu.shared.InvalidInputException;
 import org.kefu.shared.NotFoundException;
@@ -188,14 +189,14 @@ public class Growth {
 		accounts.get(account, viewer);
 		TreeMap<String, BigDecimal> existing = new TreeMap<>();
 		jdbc.sql("select month, revenue from account_month where account_id = ?").param(account.value())
-			.query((rs, n) -> existing.put(rs.getString(1), rs.getBigDecimal(2).stripTrailingZeros())).list();
+			.query((rs, n) -> existing.put(rs.getString(1), Amounts.plain(rs.getBigDecimal(2)))).list();
 		TreeMap<String, Map<Long, BigDecimal>> lines = new TreeMap<>();
 		jdbc.sql("""
 				select m.month, m.business_line_id, m.revenue from business_line_month m
 				join business_line l on l.id = m.business_line_id where l.account_id = ?""")
 			.param(account.value())
 			.query((rs, n) -> lines.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
-				.put(rs.getLong(2), rs.getBigDecimal(3).stripTrailingZeros()))
+				.put(rs.getLong(2), Amounts.plain(rs.getBigDecimal(3))))
 			.list();
 		TreeMap<String, MonthFigures> out = new TreeMap<>(java.util.Comparator.reverseOrder());
 		for (String m : existing.keySet()) {
@@ -233,7 +234,7 @@ public class Growth {
 		String yearEnd = year + "-12";
 		Map<Long, BigDecimal> targets = new LinkedHashMap<>();
 		jdbc.sql("select user_id, target from growth_target where year = ?").param(year)
-			.query((rs, n) -> targets.put(rs.getLong(1), rs.getBigDecimal(2).stripTrailingZeros())).list();
+			.query((rs, n) -> targets.put(rs.getLong(1), Amounts.plain(rs.getBigDecimal(2)))).list();
 		record Row(long user, BigDecimal achieved, int approved, int proposed) {
 		}
 		Map<Long, Row> rows = new LinkedHashMap<>();
@@ -245,7 +246,7 @@ public class Growth {
 				from business_line l left join business_line_month m on m.business_line_id = l.id
 				where l.counts_for = ? group by l.owner_id""")
 			.params(yearEnd, year)
-			.query((rs, n) -> rows.put(rs.getLong(1), new Row(rs.getLong(1), rs.getBigDecimal(2).stripTrailingZeros(),
+			.query((rs, n) -> rows.put(rs.getLong(1), new Row(rs.getLong(1), Amounts.plain(rs.getBigDecimal(2)),
 					rs.getInt(3), rs.getInt(4))))
 			.list();
 		java.util.Set<Long> people = new java.util.LinkedHashSet<>(targets.keySet());
@@ -276,7 +277,7 @@ public class Growth {
 		BigDecimal expected = rs.getBigDecimal(6);
 		Timestamp decided = rs.getTimestamp(12);
 		return new BusinessLine(rs.getLong(1), new AccountId(rs.getLong(2)), rs.getString(3), rs.getString(4),
-				rs.getString(5), expected == null ? null : expected.stripTrailingZeros(), rs.getDate(7).toLocalDate(),
+				rs.getString(5), Amounts.plain(expected), rs.getDate(7).toLocalDate(),
 				rs.getLong(8), name(rs.getLong(8)), rs.getString(9), rs.getTimestamp(10).toInstant(),
 				rs.getObject(11) == null ? null : name(rs.getLong(11)), decided == null ? null : decided.toInstant(),
 				rs.getString(13), rs.getInt(14));
