@@ -136,6 +136,18 @@ public class Accounts {
 		return new Slice<>(rows.subList(0, size), new Cursor(last.name(), last.id().value()).encode());
 	}
 
+	/** The visible accounts where the customer is an active contact, key accounts first (the 360 page). */
+	public List<AccountRow> ofContact(org.kefu.customer.CustomerId customer, Viewer viewer) {
+		return jdbc.sql("select a.id, a.name, a.kind, a.industry, a.status, a.tier, a.key_account from account a where "
+				+ VISIBLE + " and exists (select 1 from account_contact c where c.account_id = a.id"
+				+ " and c.customer_id = :customer and c.active) order by a.key_account desc, a.tier nulls last, a.name")
+			.param("all", viewer.seesAll()).param("user", viewer.userId()).param("customer", customer.value())
+			.query((rs, n) -> new AccountRow(new AccountId(rs.getLong(1)), rs.getString(2),
+					AccountKind.ofCode(rs.getString(3)), rs.getString(4), rs.getString(5), (Integer) rs.getObject(6),
+					rs.getBoolean(7), List.of()))
+			.list();
+	}
+
 	/** Every account the viewer may see, in full, for an export; the export is audited. */
 	@Transactional
 	public List<AccountView> export(Viewer viewer, Actor by) {

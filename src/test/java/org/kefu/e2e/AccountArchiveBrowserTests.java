@@ -5,20 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.kefu.account.AccountId;
@@ -36,7 +26,6 @@ import org.kefu.support.Fixtures;
 import org.kefu.support.KefuTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An account manager's archive in a real browser: the account page assembles its contracts,
@@ -45,13 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @KefuTest
 @Tag("browser")
-class AccountArchiveBrowserTests {
-
-	private static Playwright playwright;
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
+class AccountArchiveBrowserTests extends BrowserTest {
 
 	@Autowired
 	Fixtures fixtures;
@@ -65,48 +48,9 @@ class AccountArchiveBrowserTests {
 	@Autowired
 	Grading grading;
 
-	private BrowserContext context;
-	private Page page;
-	private final List<String> consoleErrors = new ArrayList<>();
-
-	@BeforeAll
-	static void startBrowser() {
-		playwright = Playwright.create();
-		browser = Chromium.launch(playwright);
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
-
-	@BeforeEach
-	void openPage() {
-		context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1280, 900));
-		page = context.newPage();
-		page.onConsoleMessage(m -> {
-			if ("error".equals(m.type())) {
-				consoleErrors.add(m.text());
-			}
-		});
-	}
-
-	@AfterEach
-	void closePage() {
-		context.close();
-	}
-
-	private void signIn(String username) {
-		page.navigate("http://127.0.0.1:" + port + "/login");
-		page.locator("#username").fill(username);
-		page.locator("#password").fill(Fixtures.PASSWORD);
-		page.locator("button[type=submit]").click();
-	}
-
-	private void screenshot(String name) {
-		page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+	@Override
+	String locale() {
+		return "zh-CN";
 	}
 
 	@Test
@@ -122,10 +66,14 @@ class AccountArchiveBrowserTests {
 		Quarter quarter = new Quarter(2038, 4);
 		grading.record(account, quarter, new Metrics(new BigDecimal("1200000"), new BigDecimal("16"), 2,
 				new BigDecimal("2"), new BigDecimal("98")), Viewer.system(), Actor.system());
+		AccountId smaller = accounts.create(new NewAccount(Fixtures.unique("小客户"), null, AccountKind.SHIPPER, null, null),
+				Actor.system());
+		grading.record(smaller, quarter, new Metrics(new BigDecimal("200000"), new BigDecimal("8"), 4,
+				new BigDecimal("3"), new BigDecimal("70")), Viewer.system(), Actor.system());
 		grading.grade(quarter, "on_demand", Actor.system());
 
 		signIn(manager.username());
-		page.navigate("http://127.0.0.1:" + port + "/accounts/" + account.value());
+		page.navigate(url("/accounts/" + account.value()));
 		assertThat(page.locator("#account-name")).hasText(name);
 		assertThat(page.locator("#contracts-table")).containsText("年度运输合同");
 		assertThat(page.locator("#contracts-table")).containsText("30 天后到期");
@@ -135,6 +83,11 @@ class AccountArchiveBrowserTests {
 		assertThat(page.locator("#onboarding")).isVisible();
 		screenshot("13-account-360-zh");
 
+		page.locator("#contacts-table a").first().click();
+		assertThat(page.locator("#customer-accounts")).containsText(name);
+		assertThat(page.locator("#customer-accounts")).containsText("重点客户");
+		screenshot("13b-customer-360-zh");
+		page.navigate(url("/accounts/" + account.value()));
 		page.locator("#add-contract select[name=kind]").selectOption("quote");
 		page.locator("#add-contract input[name=title]").fill("2027 年冷链报价");
 		page.locator("#add-contract input[name=validFrom]").fill("2027-01-01");
@@ -163,7 +116,7 @@ class AccountArchiveBrowserTests {
 		String phone = "1355" + String.format("%07d", (long) (Math.random() * 10_000_000));
 		String csv = "姓名,手机,标签\n吴敏," + phone + ",批发\n无效号码,123,\n";
 		signIn(head.username());
-		page.navigate("http://127.0.0.1:" + port + "/imports");
+		page.navigate(url("/imports"));
 		page.locator("#kind").selectOption("customers");
 		page.locator("#file").setInputFiles(new FilePayload("批发客户.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
 		page.locator("#import-form button[type=submit]").click();
@@ -177,7 +130,7 @@ class AccountArchiveBrowserTests {
 		assertThat(page.locator("#progress")).containsText("已完成");
 		screenshot("17-import-done-zh");
 
-		page.navigate("http://127.0.0.1:" + port + "/customers?tag=批发");
+		page.navigate(url("/customers?tag=批发"));
 		assertThat(page.locator("#tag-filter")).containsText("符合条件的客户 1 位");
 		assertThat(page.locator("body")).containsText("吴敏");
 		assertThat(consoleErrors).as("no script or content-security-policy errors").isEmpty();

@@ -3,25 +3,16 @@ package org.kefu.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.kefu.support.Fixtures;
 import org.kefu.support.KefuTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An agent's day in a real browser: sign in, find the queue, open a ticket for a caller, reply,
@@ -29,59 +20,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @KefuTest
 @Tag("browser")
-class AgentWorkspaceBrowserTests {
-
-	private static Playwright playwright;
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
+class AgentWorkspaceBrowserTests extends BrowserTest {
 
 	@Autowired
 	Fixtures fixtures;
 
-	private BrowserContext context;
-	private Page page;
-	private final List<String> consoleErrors = new ArrayList<>();
-
-	@BeforeAll
-	static void startBrowser() {
-		playwright = Playwright.create();
-		browser = Chromium.launch(playwright);
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
-
-	@BeforeEach
-	void openPage() {
-		context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US").setViewportSize(1280, 860));
-		page = context.newPage();
-		page.onConsoleMessage(m -> {
-			if ("error".equals(m.type())) {
-				consoleErrors.add(m.text());
-			}
-		});
-	}
-
-	@AfterEach
-	void closePage() {
-		context.close();
-	}
-
-	private void signIn(String username) {
-		page.navigate("http://127.0.0.1:" + port + "/login");
-		page.locator("#username").fill(username);
-		page.locator("#password").fill(Fixtures.PASSWORD);
-		page.locator("button[type=submit]").click();
-	}
-
-	private void screenshot(String name) {
-		page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+	@Override
+	String locale() {
+		return "en-US";
 	}
 
 	@Test
@@ -176,10 +122,10 @@ class AgentWorkspaceBrowserTests {
 	void anAdministratorReadsThePermissionMatrixAndTheAuditLog() {
 		Fixtures.Person admin = fixtures.person("administrator");
 		signIn(admin.username());
-		page.navigate("http://127.0.0.1:" + port + "/admin/roles");
+		page.navigate(url("/admin/roles"));
 		assertThat(page.locator("#matrix-form")).containsText("Assign tickets to others and to teams");
 		screenshot("11-permission-matrix-en");
-		page.navigate("http://127.0.0.1:" + port + "/admin/audit");
+		page.navigate(url("/admin/audit"));
 		assertThat(page.locator("#audit-table")).containsText(admin.username());
 		screenshot("12-audit-log-en");
 	}

@@ -85,7 +85,7 @@ class GradingTests {
 		assertThat(gradeOf(grades, small).tier()).isEqualTo(4);
 		assertThat(gradeOf(grades, small).reasons()).anySatisfy(r -> {
 			assertThat(r.criterion()).isEqualTo("revenue");
-			assertThat(r.value()).isEqualTo("150000.00");
+			assertThat(r.value()).isEqualTo("150,000");
 			assertThat(r.rank()).isEqualTo(3);
 			assertThat(r.of()).isEqualTo(3);
 			assertThat(r.weight()).isEqualTo(35.0);

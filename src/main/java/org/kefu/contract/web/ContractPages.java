@@ -3,16 +3,14 @@ package org.kefu.contract.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import org.kefu.account.AccountId;
 import org.kefu.account.Viewer;
 import org.kefu.contract.Contracts;
 import org.kefu.identity.CurrentUser;
 import org.kefu.platform.Downloads;
+import org.kefu.platform.FormValues;
 import org.kefu.shared.Actor;
-import org.kefu.shared.InvalidInputException;
 
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
@@ -53,7 +51,7 @@ class ContractPages {
 			@RequestParam String title, @RequestParam String validFrom, @RequestParam String validTo,
 			@AuthenticationPrincipal CurrentUser me, Actor actor, RedirectAttributes redirect) {
 		long contract = contracts.register(new AccountId(id), new Contracts.NewContract(kind, number, title,
-				date("validFrom", validFrom), date("validTo", validTo), null), Viewer.of(me), actor);
+				FormValues.date("validFrom", validFrom), FormValues.date("validTo", validTo), null), Viewer.of(me), actor);
 		redirect.addFlashAttribute("notice", "contract.registered");
 		return "redirect:/contracts/" + contract;
 	}
@@ -93,7 +91,8 @@ class ContractPages {
 	String price(@PathVariable long id, @RequestParam String item, @RequestParam String unit,
 			@RequestParam String price, @RequestParam(required = false) String currency,
 			@AuthenticationPrincipal CurrentUser me, Actor actor, RedirectAttributes redirect) {
-		contracts.registerPrice(id, new Contracts.NewPrice(item, unit, amount(price), currency), Viewer.of(me), actor);
+		BigDecimal amount = FormValues.decimal(price, "contract.price-invalid");
+		contracts.registerPrice(id, new Contracts.NewPrice(item, unit, amount, currency), Viewer.of(me), actor);
 		redirect.addFlashAttribute("notice", "contract.price-registered");
 		return "redirect:/contracts/" + id + "#prices";
 	}
@@ -115,26 +114,5 @@ class ContractPages {
 		model.addAttribute("today", contracts.today());
 		model.addAttribute("flagged", contracts.unregistered(Viewer.of(me)));
 		return "contract/expiring";
-	}
-
-	static LocalDate date(String field, String value) {
-		if (value == null || value.isBlank()) {
-			throw new InvalidInputException("validation.required", field);
-		}
-		try {
-			return LocalDate.parse(value.strip());
-		}
-		catch (DateTimeParseException e) {
-			throw new InvalidInputException("audit.date-invalid", value);
-		}
-	}
-
-	static BigDecimal amount(String value) {
-		try {
-			return new BigDecimal(value.strip());
-		}
-		catch (RuntimeException e) {
-			throw new InvalidInputException("contract.price-invalid", value);
-		}
 	}
 }

@@ -13,6 +13,7 @@ import org.kefu.grading.Metrics;
 import org.kefu.grading.Quarter;
 import org.kefu.identity.CurrentUser;
 import org.kefu.identity.Permission;
+import org.kefu.platform.FormValues;
 import org.kefu.shared.Actor;
 import org.kefu.shared.InvalidInputException;
 
@@ -57,11 +58,11 @@ class GradingPages {
 	String policy(@RequestParam Map<String, String> form, Actor actor, RedirectAttributes redirect) {
 		Map<Criterion, BigDecimal> weights = new EnumMap<>(Criterion.class);
 		for (Criterion c : Criterion.values()) {
-			weights.put(c, number(form.get("weight-" + c.code()), "grading.weight-invalid", c.code()));
+			weights.put(c, weight(c.code(), form.get("weight-" + c.code())));
 		}
-		grading.setPolicy(new GradingPolicy(weights, number(form.get("tier1"), "grading.thresholds-invalid", null),
-				number(form.get("tier2"), "grading.thresholds-invalid", null),
-				number(form.get("tier3"), "grading.thresholds-invalid", null)), actor);
+		grading.setPolicy(new GradingPolicy(weights, FormValues.decimal(form.get("tier1"), "grading.thresholds-invalid"),
+				FormValues.decimal(form.get("tier2"), "grading.thresholds-invalid"),
+				FormValues.decimal(form.get("tier3"), "grading.thresholds-invalid")), actor);
 		redirect.addFlashAttribute("notice", "action.saved");
 		return "redirect:/grading";
 	}
@@ -94,21 +95,22 @@ class GradingPages {
 			@RequestParam String grossMargin, @RequestParam String difficulty, @RequestParam String staff,
 			@RequestParam String punctuality, @AuthenticationPrincipal CurrentUser me, Actor actor,
 			RedirectAttributes redirect) {
-		BigDecimal level = number(difficulty, "grading.metrics-invalid", null);
-		grading.record(new AccountId(id), Quarter.parse(period), new Metrics(number(revenue, "grading.metrics-invalid", null),
-				number(grossMargin, "grading.metrics-invalid", null), level.intValue(),
-				number(staff, "grading.metrics-invalid", null), number(punctuality, "grading.metrics-invalid", null)),
+		String refusal = "grading.metrics-invalid";
+		grading.record(new AccountId(id), Quarter.parse(period), new Metrics(FormValues.decimal(revenue, refusal),
+				FormValues.decimal(grossMargin, refusal), FormValues.decimal(difficulty, refusal).intValue(),
+				FormValues.decimal(staff, refusal), FormValues.decimal(punctuality, refusal)),
 				Viewer.of(me), actor);
 		redirect.addFlashAttribute("notice", "grading.figures-recorded");
 		return "redirect:/accounts/" + id;
 	}
 
-	private static BigDecimal number(String value, String code, String field) {
+
+	private static BigDecimal weight(String criterion, String value) {
 		try {
-			return new BigDecimal(value.strip().replace(",", ""));
+			return FormValues.decimal(value, "grading.weight-invalid");
 		}
-		catch (RuntimeException e) {
-			throw field == null ? new InvalidInputException(code) : new InvalidInputException(code, field, value);
+		catch (InvalidInputException e) {
+			throw new InvalidInputException("grading.weight-invalid", criterion, value);
 		}
 	}
 }

@@ -3,7 +3,6 @@ package org.kefu.growth.web;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,8 +13,8 @@ import org.kefu.identity.CurrentUser;
 import org.kefu.identity.Permission;
 import org.kefu.identity.UserId;
 import org.kefu.identity.Users;
+import org.kefu.platform.FormValues;
 import org.kefu.shared.Actor;
-import org.kefu.shared.InvalidInputException;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -56,7 +55,7 @@ class GrowthPages {
 	@PreAuthorize("hasAuthority('growth.approve')")
 	String target(@RequestParam long userId, @RequestParam int year, @RequestParam String target, Actor actor,
 			RedirectAttributes redirect) {
-		growth.setTarget(new UserId(userId), year, amount(target), actor);
+		growth.setTarget(new UserId(userId), year, FormValues.decimal(target, "growth.revenue-invalid"), actor);
 		redirect.addFlashAttribute("notice", "action.saved");
 		return "redirect:/growth?year=" + year;
 	}
@@ -77,15 +76,10 @@ class GrowthPages {
 	String propose(@PathVariable long id, @RequestParam String name, @RequestParam(required = false) String description,
 			@RequestParam(required = false) String expected, @RequestParam String startsOn,
 			@AuthenticationPrincipal CurrentUser me, Actor actor, RedirectAttributes redirect) {
-		LocalDate start;
-		try {
-			start = LocalDate.parse(startsOn.strip());
-		}
-		catch (DateTimeParseException e) {
-			throw new InvalidInputException("audit.date-invalid", startsOn);
-		}
+		LocalDate start = FormValues.date("startsOn", startsOn);
 		growth.propose(new AccountId(id), new Growth.NewLine(name, description,
-				expected == null || expected.isBlank() ? null : amount(expected), start), Viewer.of(me), actor);
+				expected == null || expected.isBlank() ? null : FormValues.decimal(expected, "growth.revenue-invalid"), start),
+				Viewer.of(me), actor);
 		redirect.addFlashAttribute("notice", "growth.proposed-notice");
 		return "redirect:/accounts/" + id;
 	}
@@ -107,22 +101,15 @@ class GrowthPages {
 		Map<Long, BigDecimal> lines = new LinkedHashMap<>();
 		form.forEach((k, v) -> {
 			if (k.startsWith("line-") && v != null && !v.isBlank()) {
-				lines.put(Long.parseLong(k.substring(5)), amount(v));
+				lines.put(Long.parseLong(k.substring(5)), FormValues.decimal(v, "growth.revenue-invalid"));
 			}
 		});
 		String existing = form.get("existing");
 		growth.recordMonth(new AccountId(id), GrowthApi.month(month),
-				existing == null || existing.isBlank() ? null : amount(existing), lines, Viewer.of(me), actor);
+				existing == null || existing.isBlank() ? null : FormValues.decimal(existing, "growth.revenue-invalid"), lines,
+				Viewer.of(me), actor);
 		redirect.addFlashAttribute("notice", "action.saved");
 		return "redirect:/accounts/" + id;
 	}
 
-	private static BigDecimal amount(String value) {
-		try {
-			return new BigDecimal(value.strip().replace(",", ""));
-		}
-		catch (RuntimeException e) {
-			throw new InvalidInputException("growth.revenue-invalid", value);
-		}
-	}
 }

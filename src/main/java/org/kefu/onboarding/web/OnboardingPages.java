@@ -1,12 +1,11 @@
 package org.kefu.onboarding.web;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import org.kefu.account.AccountId;
 import org.kefu.account.Viewer;
 import org.kefu.identity.CurrentUser;
 import org.kefu.onboarding.Onboardings;
+import org.kefu.platform.FormValues;
 import org.kefu.shared.Actor;
 import org.kefu.shared.InvalidInputException;
 
@@ -62,7 +61,7 @@ class OnboardingPages {
 	@PreAuthorize("hasAuthority('account.edit')")
 	String notice(@PathVariable long id, @RequestParam String launchOn, @AuthenticationPrincipal CurrentUser me,
 			Actor actor, RedirectAttributes redirect) {
-		onboardings.sendLaunchNotice(id, date(launchOn), Viewer.of(me), actor);
+		onboardings.sendLaunchNotice(id, FormValues.date("launchOn", launchOn), Viewer.of(me), actor);
 		return saved(id, redirect, "onboarding.notice-sent");
 	}
 
@@ -86,7 +85,7 @@ class OnboardingPages {
 		catch (NumberFormatException e) {
 			throw new InvalidInputException("onboarding.score-invalid", score);
 		}
-		onboardings.recordTraining(id, date(on), points, trainees, Viewer.of(me), actor);
+		onboardings.recordTraining(id, FormValues.date("on", on), points, trainees, Viewer.of(me), actor);
 		return saved(id, redirect, "action.saved");
 	}
 
@@ -94,7 +93,7 @@ class OnboardingPages {
 	@PreAuthorize("hasAuthority('account.edit')")
 	String note(@PathVariable long id, @RequestParam String on, @RequestParam String text,
 			@AuthenticationPrincipal CurrentUser me, Actor actor, RedirectAttributes redirect) {
-		onboardings.addNote(id, date(on), text, Viewer.of(me), actor);
+		onboardings.addNote(id, FormValues.date("on", on), text, Viewer.of(me), actor);
 		return saved(id, redirect, "action.saved");
 	}
 
@@ -111,12 +110,4 @@ class OnboardingPages {
 		return "redirect:/onboarding/" + id;
 	}
 
-	private static LocalDate date(String value) {
-		try {
-			return LocalDate.parse(value.strip());
-		}
-		catch (DateTimeParseException | NullPointerException e) {
-			throw new InvalidInputException("audit.date-invalid", value);
-		}
-	}
 }
