@@ -13,24 +13,34 @@ import java.util.Set;
  */
 public enum ImportKind {
 
-	CUSTOMERS(Set.of("name"), Map.of(
-			"name", List.of("name", "姓名", "客户姓名", "客户名称", "名称"),
-			"phone", List.of("phone", "mobile", "电话", "手机", "手机号", "联系电话"),
-			"email", List.of("email", "e-mail", "邮箱", "电子邮件", "电子邮箱"),
-			"note", List.of("note", "备注"),
-			"tags", List.of("tags", "tag", "标签"))),
+	CUSTOMERS(Set.of("name"), ordered(
+			List.of("name", "姓名", "客户姓名", "客户名称", "名称"),
+			List.of("phone", "手机", "mobile", "电话", "手机号", "联系电话"),
+			List.of("email", "邮箱", "e-mail", "电子邮件", "电子邮箱"),
+			List.of("note", "备注"),
+			List.of("tags", "标签", "tag"))),
 
-	ACCOUNTS(Set.of("name", "kind"), Map.ofEntries(
-			Map.entry("name", List.of("name", "account", "客户名称", "公司名称", "名称")),
-			Map.entry("short_name", List.of("short_name", "short name", "简称")),
-			Map.entry("kind", List.of("kind", "type", "类型", "客户类型")),
-			Map.entry("industry", List.of("industry", "行业")),
-			Map.entry("note", List.of("note", "备注")),
-			Map.entry("contact_name", List.of("contact_name", "contact", "联系人")),
-			Map.entry("contact_role", List.of("contact_role", "role", "职务", "联系人职务")),
-			Map.entry("contact_phone", List.of("contact_phone", "联系人电话", "联系电话", "电话")),
-			Map.entry("contact_email", List.of("contact_email", "联系人邮箱", "邮箱")),
-			Map.entry("manager", List.of("manager", "客户经理"))));
+	ACCOUNTS(Set.of("name", "kind"), ordered(
+			List.of("name", "客户名称", "account", "公司名称", "名称"),
+			List.of("kind", "类型", "type", "客户类型"),
+			List.of("short_name", "简称", "short name"),
+			List.of("industry", "行业"),
+			List.of("note", "备注"),
+			List.of("contact_name", "联系人", "contact"),
+			List.of("contact_role", "联系人职务", "role", "职务"),
+			List.of("contact_phone", "联系人电话", "联系电话", "电话"),
+			List.of("contact_email", "联系人邮箱", "邮箱"),
+			List.of("manager", "客户经理")));
+
+	/** Columns in order, each with its headings: the code first, the Chinese heading second, then others. */
+	@SafeVarargs
+	private static Map<String, List<String>> ordered(List<String>... columns) {
+		Map<String, List<String>> map = new LinkedHashMap<>();
+		for (List<String> column : columns) {
+			map.put(column.get(0), column);
+		}
+		return map;
+	}
 
 	private final Set<String> required;
 	private final Map<String, List<String>> headings;
@@ -74,8 +84,8 @@ public enum ImportKind {
 		return Optional.empty();
 	}
 
-	/** The columns in a stable order for templates and documentation. */
+	/** The columns in order, each with its headings (code, Chinese heading, others). */
 	public Map<String, List<String>> headings() {
-		return new LinkedHashMap<>(headings);
+		return headings;
 	}
 }

@@ -102,7 +102,8 @@ class ImportPages {
 			throws IOException {
 		ImportKind k = kind(kind, me);
 		List<String> heading = new ArrayList<>();
-		k.headings().forEach((column, names) -> heading.add(names.get(1)));
+		boolean chinese = LocaleContextHolder.getLocale().getLanguage().equals("zh");
+		k.headings().forEach((column, names) -> heading.add(chinese ? names.get(1) : names.get(0)));
 		response.setContentType("text/csv; charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"" + k.code() + "-template.csv\"");
 		ExportFiles.csv(heading, List.of(), response.getOutputStream());
