@@ -34,6 +34,10 @@ import java.util.regex.Pattern;
  *           fills the database with T tickets (O of them unsolved), straight through SQL.
  *   read    --url U --user U --password P --requests R
  *           p50/p99 of the queue views and of search, R requests each, one client.
+ *   import  --url U --db JDBC --user U --password P --rows N
+ *           a CSV of N new customers imported through Kefu (read and check, confirm, wait until
+ *           done); then N plain SQL rows doing the same work (look the phone up, insert the
+ *           customer and its identities, one transaction each) through one JDBC connection.
  */
 public class KefuBench {
 
@@ -45,7 +49,8 @@ public class KefuBench {
 			case "create" -> create(o);
 			case "load" -> load(o);
 			case "read" -> read(o);
-			default -> throw new IllegalArgumentException("create, load or read");
+			case "import" -> importRows(o);
+			default -> throw new IllegalArgumentException("create, load, read or import");
 		}
 	}
 
@@ -312,6 +317,99 @@ public class KefuBench {
 	}
 
 	// ---- plumbing
+
+	// ---- (c) importing customers: the import path vs raw SQL
+
+	static void importRows(Map<String, String> o) throws Exception {
+		String url = o.get("url");
+		int rows = Integer.parseInt(o.getOrDefault("rows", "5000"));
+		String token = token(url, o.get("user"), o.get("password"));
+		long run = System.currentTimeMillis() % 10_000;
+		StringBuilder csv = new StringBuilder("姓名,手机,邮箱,标签\n");
+		for (int i = 0; i < rows; i++) {
+			csv.append("客户").append(i).append(",13").append(String.format("%04d%05d", run, i)).append(",c").append(run)
+				.append('-').append(i).append("@bench.example,导入\n");
+		}
+		byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+		String boundary = "kefu-bench-" + run;
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\ncustomers\r\n--"
+				+ boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bench.csv\"\r\n"
+				+ "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] body = new byte[head.length + file.length + tail.length];
+		System.arraycopy(head, 0, body, 0, head.length);
+		System.arraycopy(file, 0, body, head.length, file.length);
+		System.arraycopy(tail, 0, body, head.length + file.length, tail.length);
+
+		long t0 = System.nanoTime();
+		HttpResponse<String> read = send(HttpRequest.newBuilder(URI.create(url + "/api/v1/imports"))
+			.header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+		Matcher id = Pattern.compile("\"job\":\\{\"id\":(\\d+)").matcher(read.body());
+		if (read.statusCode() != 201 || !id.find()) {
+			throw new IllegalStateException("Import refused: " + read.statusCode() + " " + read.body());
+		}
+		long checked = System.nanoTime();
+		send(HttpRequest.newBuilder(URI.create(url + "/api/v1/imports/" + id.group(1) + "/confirm"))
+			.header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()));
+		String status = "";
+		while (!status.contains("\"status\":\"done\"")) {
+			Thread.sleep(200);
+			status = get(url, token, "/api/v1/imports/" + id.group(1)).body();
+		}
+		long done = System.nanoTime();
+		Matcher created = Pattern.compile("\"created\":(\\d+)").matcher(status);
+		if (!created.find() || Integer.parseInt(created.group(1)) != rows) {
+			throw new IllegalStateException("The import did not create every row: " + status);
+		}
+		double readSeconds = (checked - t0) / 1e9;
+		double importSeconds = (done - checked) / 1e9;
+
+		long r0;
+		long r1;
+		try (Connection c = DriverManager.getConnection(o.get("db"))) {
+			c.setAutoCommit(false);
+			try (PreparedStatement find = c.prepareStatement(
+					"select customer_id from customer_identity where type = 'phone' and value = ?");
+					PreparedStatement customer = c.prepareStatement("insert into customer (id, name, email, phone, "
+							+ "created_at, updated_at) values (nextval('customer_id_seq'), ?, ?, ?, now(), now()) returning id");
+					PreparedStatement identity = c.prepareStatement(
+							"insert into customer_identity (customer_id, type, value, created_at) values (?, ?, ?, now())")) {
+				r0 = System.nanoTime();
+				for (int i = 0; i < rows; i++) {
+					String phone = "14" + String.format("%04d%05d", run, i);
+					String email = "r" + run + "-" + i + "@bench.example";
+					find.setString(1, phone);
+					try (ResultSet rs = find.executeQuery()) {
+						rs.next();
+					}
+					customer.setString(1, "客户" + i);
+					customer.setString(2, email);
+					customer.setString(3, phone);
+					long cid;
+					try (ResultSet rs = customer.executeQuery()) {
+						rs.next();
+						cid = rs.getLong(1);
+					}
+					for (String[] ident : new String[][] { { "phone", phone }, { "email", email } }) {
+						identity.setLong(1, cid);
+						identity.setString(2, ident[0]);
+						identity.setString(3, ident[1]);
+						identity.executeUpdate();
+					}
+					c.commit();
+				}
+				r1 = System.nanoTime();
+			}
+		}
+		double rawSeconds = (r1 - r0) / 1e9;
+		System.out.printf("rows: %d, created by the import: %s%n", rows, created.group(1));
+		System.out.printf("| path | seconds | rows/s |%n| --- | --- | --- |%n");
+		System.out.printf("| read and check (preview) | %.1f | %,.0f |%n", readSeconds, rows / readSeconds);
+		System.out.printf("| import after confirming | %.1f | %,.0f |%n", importSeconds, rows / importSeconds);
+		System.out.printf("| raw SQL, one transaction a row | %.1f | %,.0f |%n", rawSeconds, rows / rawSeconds);
+		System.out.printf("ratio import/raw: %.2f%n", rawSeconds / importSeconds);
+	}
 
 	static String token(String url, String user, String password) throws Exception {
 		HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url + "/api/v1/auth/token"))

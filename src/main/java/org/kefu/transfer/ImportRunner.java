@@ -24,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Works through confirmed imports, a row at a time: the row is claimed with a lock that other
- * nodes skip, imported in a transaction of its own, and its outcome recorded, so that a row is
- * imported once even when Kefu stops half-way; imports left running are resumed on start.
+ * nodes skip, and imported and recorded in one transaction, so that a row is imported once even
+ * when Kefu stops half-way; imports left running are resumed on start.
  */
 @Component
 class ImportRunner {
@@ -70,9 +70,16 @@ class ImportRunner {
 
 	void run(long job) {
 		try {
-			while (Boolean.TRUE.equals(transactions.execute(status -> step(job)))) {
-				// one row per transaction
+			Step step;
+			do {
+				step = transactions.execute(status -> step(job, status));
+				if (step != null && step.failure() != null) {
+					// the row's own transaction was rolled back; record why in a transaction of its own
+					Step failed = step;
+					transactions.executeWithoutResult(status -> record(job, failed.row(), "failed", failed.failure()));
+				}
 			}
+			while (step != null);
 			transactions.executeWithoutResult(status -> jdbc.sql("""
 					update import_job set status = 'done', finished_at = ? where id = ? and status = 'running'
 					  and not exists (select 1 from import_row where job_id = ? and outcome is null and error is null)""")
@@ -83,7 +90,18 @@ class ImportRunner {
 		}
 	}
 
-	private boolean step(long job) {
+	/** A row worked: its number, and why it failed (then nothing of it was written), or {@code null}. */
+	private record Step(int row, Failure failure) {
+	}
+
+	private record Failure(String code, String args) {
+	}
+
+	/**
+	 * Claims the next row and imports it in the same transaction as its outcome, so that a row
+	 * imported is a row recorded: one commit a row. A row that fails rolls back whole.
+	 */
+	private Step step(long job, org.springframework.transaction.TransactionStatus status) {
 		record Claimed(int number, String data, String kind, long author) {
 		}
 		List<Claimed> claimed = jdbc.sql("""
@@ -93,32 +111,37 @@ class ImportRunner {
 			.param(job)
 			.query((rs, n) -> new Claimed(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4))).list();
 		if (claimed.isEmpty()) {
-			return false;
+			return null;
 		}
 		Claimed row = claimed.get(0);
-		String outcome;
-		String error = null;
-		String args = null;
+		Failure failure;
 		try {
-			outcome = rows.apply(ImportKind.ofCode(row.kind()).orElseThrow(),
+			String outcome = rows.apply(ImportKind.ofCode(row.kind()).orElseThrow(),
 					json.readValue(row.data(), new TypeReference<Map<String, String>>() {
 					}), row.author());
+			record(job, row.number(), outcome, null);
+			return new Step(row.number(), null);
 		}
 		catch (KefuException e) {
-			outcome = "failed";
-			error = e.code();
-			args = json.writeValueAsString(Arrays.stream(e.args()).map(String::valueOf).toList());
+			failure = new Failure(e.code(), json.writeValueAsString(Arrays.stream(e.args()).map(String::valueOf).toList()));
 		}
 		catch (RuntimeException e) {
 			log.warn("Import {} row {} failed", job, row.number(), e);
-			outcome = "failed";
-			error = "import.row.failed";
-			args = "[]";
+			failure = new Failure("import.row.failed", "[]");
 		}
-		jdbc.sql("update import_row set outcome = ?, error = ?, error_args = cast(? as jsonb) where job_id = ? and row_number = ?")
-			.params(outcome, error, args, job, row.number()).update();
-		jdbc.sql("update import_job set processed = processed + 1, " + outcome + " = " + outcome + " + 1 where id = ?")
-			.param(job).update();
-		return true;
+		status.setRollbackOnly();
+		return new Step(row.number(), failure);
+	}
+
+	private void record(long job, int row, String outcome, Failure failure) {
+		int recorded = jdbc.sql("""
+				update import_row set outcome = ?, error = ?, error_args = cast(? as jsonb)
+				where job_id = ? and row_number = ? and outcome is null""")
+			.params(outcome, failure == null ? null : failure.code(), failure == null ? null : failure.args(), job, row)
+			.update();
+		if (recorded > 0) {
+			jdbc.sql("update import_job set processed = processed + 1, " + outcome + " = " + outcome + " + 1 where id = ?")
+				.param(job).update();
+		}
 	}
 }

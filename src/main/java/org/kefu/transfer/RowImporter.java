@@ -27,13 +27,12 @@ import org.kefu.shared.InvalidInputException;
 import org.kefu.shared.PhoneNumber;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Imports one row as its author would enter it by hand: a customer is found again by phone or
  * email before one is created, an account by its name; the author's permissions and account scope
- * hold. Each row in a transaction of its own.
+ * hold. The row runs in the caller's transaction, which records its outcome with it.
  */
 @Component
 class RowImporter {
@@ -51,7 +50,7 @@ class RowImporter {
 	}
 
 	/** Imports the row; returns {@code created} or {@code updated}. */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@Transactional
 	public String apply(ImportKind kind, Map<String, String> row, long author) {
 		CurrentUser user = users.currentUser(author).orElseThrow(() -> new InvalidInputException("import.author-gone"));
 		Actor actor = Actor.user(author, user.username(), null);
