@@ -3,7 +3,6 @@ package org.kefu.account;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.kefu.customer.ContactDetails;
 import org.kefu.customer.Customers;
 import org.kefu.identity.UserId;
 import org.kefu.identity.UserSummary;
@@ -21,10 +19,8 @@ import org.kefu.shared.Actor;
 import org.kefu.shared.Changes;
 import org.kefu.shared.ConflictException;
 import org.kefu.shared.Cursor;
-import org.kefu.shared.EmailAddress;
 import org.kefu.shared.InvalidInputException;
 import org.kefu.shared.NotFoundException;
-import org.kefu.shared.PhoneNumber;
 import org.kefu.shared.Slice;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -42,7 +38,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Accounts {
 
 	static final String VISIBLE = "(:all or exists (select 1 from account_manager m where m.account_id = a.id and m.user_id = :user))";
-	private static final Set<String> PARTIES = Set.of("shipper", "consignee", "billing", "office");
 
 	private final JdbcClient jdbc;
 	private final Users users;
@@ -64,11 +59,6 @@ public class Accounts {
 	/** An account in a list: no contacts, no addresses. */
 	public record AccountRow(AccountId id, String name, AccountKind kind, String industry, String status, Integer tier,
 			boolean keyAccount, List<String> managers) {
-	}
-
-	/** One line of the monthly change report. */
-	public record Change(long id, AccountId account, String accountName, Instant at, String kind, String summary,
-			String by) {
 	}
 
 	// ---- reading, always as a viewer
@@ -171,26 +161,6 @@ public class Accounts {
 	public List<UserId> managersOf(AccountId account) {
 		return jdbc.sql("select user_id from account_manager where account_id = ? order by role desc, user_id")
 			.param(account.value()).query(Long.class).list().stream().map(UserId::new).toList();
-	}
-
-	/** This month, in the center's time zone. */
-	public YearMonth currentMonth() {
-		return YearMonth.now(clock.withZone(zone));
-	}
-
-	/** The changes to contacts and addresses in a month, of the accounts the viewer may see. */
-	public List<Change> changes(YearMonth month, Viewer viewer) {
-		Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
-		Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-		return jdbc.sql("""
-				select c.id, c.account_id, a.name, c.at, c.kind, c.summary, c.by_name from account_change c
-				join account a on a.id = c.account_id where c.at >= :from and c.at < :to and """ + VISIBLE + """
-				 order by a.name, c.at, c.id""")
-			.param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-			.param("all", viewer.seesAll()).param("user", viewer.userId())
-			.query((rs, n) -> new Change(rs.getLong(1), new AccountId(rs.getLong(2)), rs.getString(3),
-					rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getString(7)))
-			.list();
 	}
 
 	// ---- changing
@@ -298,79 +268,6 @@ public class Accounts {
 		}
 	}
 
-	@Transactional
-	public long addContact(AccountId id, ContactDetailsForm contact, Viewer viewer, Actor by) {
-		AccountView account = load(id, viewer);
-		Checked c = check(contact);
-		Long customer = c.phone() == null && c.email() == null ? null
-				: customers.identify(new ContactDetails(c.name(), c.email(), c.phone()), by).value();
-		long contactId = jdbc.sql("""
-				insert into account_contact (account_id, name, role, phone, email, customer_id, created_at)
-				values (?, ?, ?, ?, ?, ?, ?) returning id""")
-			.params(id.value(), c.name(), c.role(), c.phone(), c.email(), customer, Timestamp.from(clock.instant()))
-			.query(Long.class).single();
-		changed(account, "contact_added", Map.of(), c.values(), c.name() + (c.role() == null ? "" : " (" + c.role() + ")"), by);
-		return contactId;
-	}
-
-	@Transactional
-	public void updateContact(AccountId id, long contactId, ContactDetailsForm contact, boolean active, Viewer viewer,
-			Actor by) {
-		AccountView account = load(id, viewer);
-		AccountView.Contact current = account.contacts().stream().filter(x -> x.id() == contactId).findFirst()
-			.orElseThrow(() -> new NotFoundException("account.contact-not-found", contactId));
-		Checked c = check(contact);
-		Changes changes = new Changes().record("name", current.name(), c.name()).record("role", current.role(), c.role())
-			.record("phone", current.phone(), c.phone()).record("email", current.email(), c.email())
-			.record("active", current.active(), active);
-		if (changes.isEmpty()) {
-			return;
-		}
-		Long customer = current.customerId();
-		if (customer == null && (c.phone() != null || c.email() != null)) {
-			customer = customers.identify(new ContactDetails(c.name(), c.email(), c.phone()), by).value();
-		}
-		jdbc.sql("update account_contact set name = ?, role = ?, phone = ?, email = ?, active = ?, customer_id = ? where id = ?")
-			.params(c.name(), c.role(), c.phone(), c.email(), active, customer, contactId).update();
-		changed(account, active ? "contact_changed" : "contact_removed", changes.before(), changes.after(),
-				c.name() + ": " + String.join(", ", changes.after().keySet()), by);
-	}
-
-	@Transactional
-	public long addAddress(AccountId id, AddressForm address, Viewer viewer, Actor by) {
-		AccountView account = load(id, viewer);
-		CheckedAddress a = check(address);
-		long addressId = jdbc.sql("""
-				insert into account_address (account_id, party, name, address, contact_name, phone, created_at)
-				values (?, ?, ?, ?, ?, ?, ?) returning id""")
-			.params(id.value(), a.party(), a.name(), a.address(), a.contactName(), a.phone(),
-					Timestamp.from(clock.instant()))
-			.query(Long.class).single();
-		changed(account, "address_added", Map.of(), a.values(), a.party() + " " + a.name() + ": " + a.address(), by);
-		return addressId;
-	}
-
-	@Transactional
-	public void updateAddress(AccountId id, long addressId, AddressForm address, boolean active, Viewer viewer,
-			Actor by) {
-		AccountView account = load(id, viewer);
-		AccountView.Address current = account.addresses().stream().filter(x -> x.id() == addressId).findFirst()
-			.orElseThrow(() -> new NotFoundException("account.address-not-found", addressId));
-		CheckedAddress a = check(address);
-		Changes changes = new Changes().record("party", current.party(), a.party()).record("name", current.name(), a.name())
-			.record("address", current.address(), a.address()).record("contactName", current.contactName(), a.contactName())
-			.record("phone", current.phone(), a.phone()).record("active", current.active(), active);
-		if (changes.isEmpty()) {
-			return;
-		}
-		jdbc.sql("""
-				update account_address set party = ?, name = ?, address = ?, contact_name = ?, phone = ?, active = ?
-				where id = ?""")
-			.params(a.party(), a.name(), a.address(), a.contactName(), a.phone(), active, addressId).update();
-		changed(account, active ? "address_changed" : "address_removed", changes.before(), changes.after(),
-				a.name() + ": " + String.join(", ", changes.after().keySet()), by);
-	}
-
 	// ---- inside
 
 	AccountView load(AccountId id, Viewer viewer) {
@@ -424,60 +321,7 @@ public class Accounts {
 		return names;
 	}
 
-	private void changed(AccountView account, String kind, Map<String, ?> before, Map<String, ?> after, String summary,
-			Actor by) {
-		jdbc.sql("""
-				insert into account_change (account_id, at, kind, summary, by_id, by_name) values (?, ?, ?, ?, ?, ?)""")
-			.params(account.id().value(), Timestamp.from(clock.instant()), kind,
-					summary.length() > 500 ? summary.substring(0, 500) : summary, by.userId(), by.name())
-			.update();
-		events.publishEvent(new AccountChanged(account.id(), account.name(), kind, before, after, by));
-	}
-
-	private record Checked(String name, String role, String phone, String email) {
-
-		Map<String, Object> values() {
-			Map<String, Object> v = new LinkedHashMap<>();
-			v.put("name", name);
-			v.put("role", role);
-			v.put("phone", phone);
-			v.put("email", email);
-			return v;
-		}
-	}
-
-	private record CheckedAddress(String party, String name, String address, String contactName, String phone) {
-
-		Map<String, Object> values() {
-			Map<String, Object> v = new LinkedHashMap<>();
-			v.put("party", party);
-			v.put("name", name);
-			v.put("address", address);
-			v.put("contactName", contactName);
-			v.put("phone", phone);
-			return v;
-		}
-	}
-
-	private static Checked check(ContactDetailsForm contact) {
-		PhoneNumber phone = PhoneNumber.of(contact.phone());
-		EmailAddress email = EmailAddress.of(contact.email());
-		return new Checked(required(contact.name(), "name", 100), blank(contact.role()),
-				phone == null ? null : phone.value(), email == null ? null : email.value());
-	}
-
-	private static CheckedAddress check(AddressForm address) {
-		String party = address.party() == null ? "" : address.party().strip().toLowerCase();
-		if (!PARTIES.contains(party)) {
-			throw new InvalidInputException("api.invalid-value", "party", address.party(),
-					"shipper, consignee, billing, office");
-		}
-		PhoneNumber phone = PhoneNumber.of(address.phone());
-		return new CheckedAddress(party, required(address.name(), "name", 200), required(address.address(), "address", 500),
-				blank(address.contactName()), phone == null ? null : phone.value());
-	}
-
-	private static String required(String value, String field, int max) {
+	static String required(String value, String field, int max) {
 		if (value == null || value.isBlank()) {
 			throw new InvalidInputException("validation.required", field);
 		}
@@ -488,7 +332,7 @@ public class Accounts {
 		return v;
 	}
 
-	private static String blank(String value) {
+	static String blank(String value) {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.kefu.account.AccountContacts;
 import org.kefu.account.AccountId;
 import org.kefu.account.AccountKind;
 import org.kefu.account.Accounts;
@@ -41,6 +42,7 @@ class DemoAccounts {
 
 	private final Users users;
 	private final Accounts accounts;
+	private final AccountContacts contacts;
 	private final Contracts contracts;
 	private final Grading grading;
 	private final Growth growth;
@@ -48,10 +50,11 @@ class DemoAccounts {
 	private final TagRules tagRules;
 	private final Segments segments;
 
-	DemoAccounts(Users users, Accounts accounts, Contracts contracts, Grading grading, Growth growth,
+	DemoAccounts(Users users, Accounts accounts, AccountContacts contacts, Contracts contracts, Grading grading, Growth growth,
 			Onboardings onboardings, TagRules tagRules, Segments segments) {
 		this.users = users;
 		this.accounts = accounts;
+		this.contacts = contacts;
 		this.contracts = contracts;
 		this.grading = grading;
 		this.growth = growth;
@@ -96,9 +99,9 @@ class DemoAccounts {
 			UserId manager = user(spec.manager());
 			accounts.assign(id, spec.manager().equals("liuqiang") ? Map.of(manager, "manager", assistant, "assistant")
 					: Map.of(manager, "manager"), headActor);
-			accounts.addContact(id, new ContactDetailsForm(spec.contact(), spec.role(), spec.phone(), null),
+			contacts.addContact(id, new ContactDetailsForm(spec.contact(), spec.role(), spec.phone(), null),
 					Viewer.system(), headActor);
-			accounts.addAddress(id, new AddressForm(spec.kind() == AccountKind.CONSIGNEE ? "consignee" : "shipper",
+			contacts.addAddress(id, new AddressForm(spec.kind() == AccountKind.CONSIGNEE ? "consignee" : "shipper",
 					spec.shortName() + "仓", spec.warehouse(), spec.contact(), spec.phone()), Viewer.system(), headActor);
 			grading.record(id, last, new Metrics(new BigDecimal(spec.revenue()), new BigDecimal(spec.margin()),
 					spec.difficulty(), new BigDecimal(spec.staff()), new BigDecimal(spec.punctuality())), Viewer.system(),

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.kefu.account.AccountContacts;
 import org.kefu.account.AccountId;
 import org.kefu.account.AccountView;
 import org.kefu.account.Accounts;
@@ -40,12 +41,14 @@ class RowImporter {
 	private final Customers customers;
 	private final CustomerTags tags;
 	private final Accounts accounts;
+	private final AccountContacts contacts;
 	private final Users users;
 
-	RowImporter(Customers customers, CustomerTags tags, Accounts accounts, Users users) {
+	RowImporter(Customers customers, CustomerTags tags, Accounts accounts, AccountContacts contacts, Users users) {
 		this.customers = customers;
 		this.tags = tags;
 		this.accounts = accounts;
+		this.contacts = contacts;
 		this.users = users;
 	}
 
@@ -115,7 +118,7 @@ class RowImporter {
 			AccountView account = accounts.get(id, viewer);
 			boolean known = account.contacts().stream().anyMatch(c -> c.active() && c.name().equals(contact.strip()));
 			if (!known) {
-				accounts.addContact(id, new ContactDetailsForm(contact.strip(), row.get("contact_role"),
+				contacts.addContact(id, new ContactDetailsForm(contact.strip(), row.get("contact_role"),
 						row.get("contact_phone"), row.get("contact_email")), viewer, actor);
 			}
 		}

@@ -35,6 +35,9 @@ class AccountChangeNoticeTests {
 	Accounts accounts;
 
 	@Autowired
+	AccountContacts contacts;
+
+	@Autowired
 	Webhooks webhooks;
 
 	@Autowired
@@ -63,7 +66,7 @@ class AccountChangeNoticeTests {
 			String name = Fixtures.unique("顺达冷链");
 			AccountId account = accounts.create(new NewAccount(name, null, AccountKind.BOTH, null, null), Actor.system());
 
-			accounts.addContact(account, new ContactDetailsForm("周主管", "运输调度", "13900001111", null),
+			contacts.addContact(account, new ContactDetailsForm("周主管", "运输调度", "13900001111", null),
 					Viewer.system(), Actor.system());
 
 			await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 2);
@@ -80,7 +83,7 @@ class AccountChangeNoticeTests {
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> notifications.unread(head.id().value()) > before);
 			assertThat(notifications.of(head.id().value(), null, 5).items().get(0).args()).contains(name);
-			assertThat(accounts.changes(java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")), Viewer.system()))
+			assertThat(contacts.changes(java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")), Viewer.system()))
 				.anySatisfy(c -> assertThat(c.accountName()).isEqualTo(name));
 		}
 		finally {

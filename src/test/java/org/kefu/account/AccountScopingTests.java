@@ -41,6 +41,9 @@ class AccountScopingTests {
 	Accounts accounts;
 
 	@Autowired
+	AccountContacts contacts;
+
+	@Autowired
 	Roles roles;
 
 	@Autowired
@@ -69,9 +72,9 @@ class AccountScopingTests {
 		accounts.assign(mine, Map.of(manager.id(), "manager"), Actor.system());
 		accounts.assign(theirs, Map.of(assistant.id(), "assistant"), Actor.system());
 		contactPhone = "1361234" + String.format("%04d", (int) (Math.random() * 10_000));
-		accounts.addContact(mine, new ContactDetailsForm("刘经理", "物流经理", contactPhone, null), Viewer.system(),
+		contacts.addContact(mine, new ContactDetailsForm("刘经理", "物流经理", contactPhone, null), Viewer.system(),
 				Actor.system());
-		accounts.addContact(theirs, new ContactDetailsForm("陈主管", "仓库主管", null, null), Viewer.system(),
+		contacts.addContact(theirs, new ContactDetailsForm("陈主管", "仓库主管", null, null), Viewer.system(),
 				Actor.system());
 	}
 

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.options.FilePayload;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.kefu.account.AccountContacts;
 import org.kefu.account.AccountId;
 import org.kefu.account.AccountKind;
 import org.kefu.account.Accounts;
@@ -43,6 +44,9 @@ class AccountArchiveBrowserTests extends BrowserTest {
 	Accounts accounts;
 
 	@Autowired
+	AccountContacts contacts;
+
+	@Autowired
 	Contracts contracts;
 
 	@Autowired
@@ -59,7 +63,7 @@ class AccountArchiveBrowserTests extends BrowserTest {
 		String name = Fixtures.unique("嘉禾食品");
 		AccountId account = accounts.create(new NewAccount(name, "嘉禾", AccountKind.SHIPPER, "食品", null), Actor.system());
 		accounts.assign(account, Map.of(manager.id(), "manager"), Actor.system());
-		accounts.addContact(account, new ContactDetailsForm("何经理", "物流经理", "13912340000", null), Viewer.system(),
+		contacts.addContact(account, new ContactDetailsForm("何经理", "物流经理", "13912340000", null), Viewer.system(),
 				Actor.system());
 		contracts.register(account, new Contracts.NewContract("contract", "HT-01", "年度运输合同",
 				contracts.today().minusMonths(11), contracts.today().plusDays(30), null), Viewer.system(), Actor.system());

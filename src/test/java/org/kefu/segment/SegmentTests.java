@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.kefu.account.AccountContacts;
 import org.kefu.account.AccountId;
 import org.kefu.account.AccountKind;
 import org.kefu.account.Accounts;
@@ -56,6 +57,9 @@ class SegmentTests {
 
 	@Autowired
 	Accounts accounts;
+
+	@Autowired
+	AccountContacts contacts;
 
 	@Autowired
 	KefuClock clock;
@@ -111,7 +115,7 @@ class SegmentTests {
 		String phone = "1391234" + String.format("%04d", (int) (Math.random() * 10_000));
 		AccountId key = accounts.create(new NewAccount(Fixtures.unique("重点物流"), null, AccountKind.SHIPPER, null, null),
 				Actor.system());
-		accounts.addContact(key, new ContactDetailsForm("郑经理", "物流经理", phone, null), Viewer.system(), Actor.system());
+		contacts.addContact(key, new ContactDetailsForm("郑经理", "物流经理", phone, null), Viewer.system(), Actor.system());
 		accounts.grade(key, 2, true);
 		CustomerId contact = customers.findByIdentity(IdentityType.PHONE, phone).orElseThrow().id();
 		rules.run(rule("key-account-contact").id(), Actor.system());

@@ -8,11 +8,11 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.kefu.account.AccountContacts;
 import org.kefu.account.AccountId;
 import org.kefu.account.AccountView;
 import org.kefu.account.Accounts;
@@ -28,7 +28,6 @@ import org.kefu.shared.Actor;
 import org.kefu.shared.InvalidInputException;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,10 +51,12 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountApi {
 
 	private final Accounts accounts;
+	private final AccountContacts contacts;
 	private final IdempotentRequests idempotency;
 
-	AccountApi(Accounts accounts, IdempotentRequests idempotency) {
+	AccountApi(Accounts accounts, AccountContacts contacts, IdempotentRequests idempotency) {
 		this.accounts = accounts;
+		this.contacts = contacts;
 		this.idempotency = idempotency;
 	}
 
@@ -134,11 +135,11 @@ class AccountApi {
 			}
 			Viewer viewer = Viewer.of(me);
 			if (request.contacts() != null) {
-				request.contacts().forEach(c -> accounts.addContact(id,
+				request.contacts().forEach(c -> contacts.addContact(id,
 						new ContactDetailsForm(c.name(), c.role(), c.phone(), c.email()), viewer, actor));
 			}
 			if (request.addresses() != null) {
-				request.addresses().forEach(a -> accounts.addAddress(id,
+				request.addresses().forEach(a -> contacts.addAddress(id,
 						new AddressForm(a.party(), a.name(), a.address(), a.contactName(), a.phone()), viewer, actor));
 			}
 			return ResponseEntity.created(URI.create("/api/v1/accounts/" + id.value()))
@@ -166,7 +167,7 @@ class AccountApi {
 	@Operation(summary = "Add a contact person; operations is told at once")
 	ResponseEntity<AccountResponse> addContact(@PathVariable long id, @Valid @RequestBody ContactBody c,
 			@AuthenticationPrincipal CurrentUser me, Actor actor) {
-		accounts.addContact(new AccountId(id), new ContactDetailsForm(c.name(), c.role(), c.phone(), c.email()),
+		contacts.addContact(new AccountId(id), new ContactDetailsForm(c.name(), c.role(), c.phone(), c.email()),
 				Viewer.of(me), actor);
 		return ResponseEntity.status(201).body(AccountResponse.of(accounts.get(new AccountId(id), Viewer.of(me))));
 	}
@@ -177,7 +178,7 @@ class AccountApi {
 	@Operation(summary = "Add a shipper's, consignee's, billing or office address; operations is told at once")
 	ResponseEntity<AccountResponse> addAddress(@PathVariable long id, @Valid @RequestBody AddressBody a,
 			@AuthenticationPrincipal CurrentUser me, Actor actor) {
-		accounts.addAddress(new AccountId(id), new AddressForm(a.party(), a.name(), a.address(), a.contactName(),
+		contacts.addAddress(new AccountId(id), new AddressForm(a.party(), a.name(), a.address(), a.contactName(),
 				a.phone()), Viewer.of(me), actor);
 		return ResponseEntity.status(201).body(AccountResponse.of(accounts.get(new AccountId(id), Viewer.of(me))));
 	}
@@ -186,8 +187,8 @@ class AccountApi {
 	@PreAuthorize("hasAnyAuthority('account.view', 'account.view_all')")
 	@Transactional(readOnly = true)
 	@Operation(summary = "The monthly change report: contact and address changes of a month (month=2026-11)")
-	List<Accounts.Change> changes(@RequestParam(required = false) String month, @AuthenticationPrincipal CurrentUser me) {
-		return accounts.changes(month == null || month.isBlank() ? accounts.currentMonth() : AccountPages.month(month),
+	List<AccountContacts.Change> changes(@RequestParam(required = false) String month, @AuthenticationPrincipal CurrentUser me) {
+		return contacts.changes(month == null || month.isBlank() ? contacts.currentMonth() : AccountPages.month(month),
 				Viewer.of(me));
 	}
 }

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletResponse;
+import org.kefu.account.AccountContacts;
 import org.kefu.account.AccountId;
 import org.kefu.account.AccountKind;
 import org.kefu.account.Accounts;
@@ -39,10 +39,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountPages {
 
 	private final Accounts accounts;
+	private final AccountContacts contacts;
 	private final Users users;
 
-	AccountPages(Accounts accounts, Users users) {
+	AccountPages(Accounts accounts, AccountContacts contacts, Users users) {
 		this.accounts = accounts;
+		this.contacts = contacts;
 		this.users = users;
 	}
 
@@ -124,7 +126,7 @@ class AccountPages {
 	String addContact(@PathVariable long id, @RequestParam String name, @RequestParam(required = false) String role,
 			@RequestParam(required = false) String phone, @RequestParam(required = false) String email,
 			@AuthenticationPrincipal CurrentUser me, Actor actor, RedirectAttributes redirect) {
-		accounts.addContact(new AccountId(id), new ContactDetailsForm(name, role, phone, email), Viewer.of(me), actor);
+		contacts.addContact(new AccountId(id), new ContactDetailsForm(name, role, phone, email), Viewer.of(me), actor);
 		redirect.addFlashAttribute("notice", "account.contact-added");
 		return "redirect:/accounts/" + id + "#contacts";
 	}
@@ -135,7 +137,7 @@ class AccountPages {
 			@RequestParam(required = false) String role, @RequestParam(required = false) String phone,
 			@RequestParam(required = false) String email, @RequestParam(defaultValue = "false") boolean active,
 			@AuthenticationPrincipal CurrentUser me, Actor actor, RedirectAttributes redirect) {
-		accounts.updateContact(new AccountId(id), contact, new ContactDetailsForm(name, role, phone, email), active,
+		contacts.updateContact(new AccountId(id), contact, new ContactDetailsForm(name, role, phone, email), active,
 				Viewer.of(me), actor);
 		redirect.addFlashAttribute("notice", "action.saved");
 		return "redirect:/accounts/" + id + "#contacts";
@@ -147,7 +149,7 @@ class AccountPages {
 			@RequestParam String address, @RequestParam(required = false) String contactName,
 			@RequestParam(required = false) String phone, @AuthenticationPrincipal CurrentUser me, Actor actor,
 			RedirectAttributes redirect) {
-		accounts.addAddress(new AccountId(id), new AddressForm(party, name, address, contactName, phone), Viewer.of(me),
+		contacts.addAddress(new AccountId(id), new AddressForm(party, name, address, contactName, phone), Viewer.of(me),
 				actor);
 		redirect.addFlashAttribute("notice", "account.address-added");
 		return "redirect:/accounts/" + id + "#addresses";
@@ -160,7 +162,7 @@ class AccountPages {
 			@RequestParam(required = false) String contactName, @RequestParam(required = false) String phone,
 			@RequestParam(defaultValue = "false") boolean active, @AuthenticationPrincipal CurrentUser me, Actor actor,
 			RedirectAttributes redirect) {
-		accounts.updateAddress(new AccountId(id), address, new AddressForm(party, name, text, contactName, phone), active,
+		contacts.updateAddress(new AccountId(id), address, new AddressForm(party, name, text, contactName, phone), active,
 				Viewer.of(me), actor);
 		redirect.addFlashAttribute("notice", "action.saved");
 		return "redirect:/accounts/" + id + "#addresses";
@@ -169,11 +171,11 @@ class AccountPages {
 	@GetMapping("/changes")
 	@Transactional(readOnly = true)
 	String changes(@RequestParam(required = false) String month, @AuthenticationPrincipal CurrentUser me, Model model) {
-		YearMonth m = month == null || month.isBlank() ? accounts.currentMonth() : month(month);
+		YearMonth m = month == null || month.isBlank() ? contacts.currentMonth() : month(month);
 		model.addAttribute("month", m.toString());
 		model.addAttribute("previous", m.minusMonths(1).toString());
 		model.addAttribute("next", m.plusMonths(1).toString());
-		model.addAttribute("changes", accounts.changes(m, Viewer.of(me)));
+		model.addAttribute("changes", contacts.changes(m, Viewer.of(me)));
 		return "account/changes";
 	}
 
