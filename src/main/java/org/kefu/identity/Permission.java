@@ -35,7 +35,8 @@ public enum Permission {
 	BUSINESS_TYPE_MANAGE("business_type.manage", Group.ADMINISTRATION),
 	AUDIT_VIEW("audit.view", Group.ADMINISTRATION),
 	API_TOKEN("api.token", Group.INTEGRATION),
-	WEBHOOK_MANAGE("webhook.manage", Group.INTEGRATION);
+	WEBHOOK_MANAGE("webhook.manage", Group.INTEGRATION),
+	INTEGRATION_MANAGE("integration.manage", Group.INTEGRATION);
 
 	public enum Group {
 		TICKETS, CUSTOMERS, ACCOUNTS, ADMINISTRATION, INTEGRATION

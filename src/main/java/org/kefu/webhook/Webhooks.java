@@ -55,6 +55,26 @@ public class Webhooks {
 
 	@Transactional
 	public Created subscribe(String url, Set<String> events, Instant at) {
+		URI uri = address(url);
+		if (events == null || events.isEmpty() || !events.stream().allMatch(Webhooks::known)) {
+			throw new InvalidInputException("api.invalid-value", "events", events, String.join(", ", EVENTS));
+		}
+		byte[] bytes = new byte[24];
+		random.nextBytes(bytes);
+		return subscribe(uri, events, at, "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+	}
+
+	/**
+	 * Subscribes an integration's own address to its events ({@code im.outbound.<source>}), signed
+	 * with the integration's secret, so that an adapter verifies one secret both ways.
+	 */
+	@Transactional
+	public Created subscribeIntegration(String url, String event, String secret) {
+		URI uri = address(url);
+		return subscribe(uri, Set.of(event), null, secret);
+	}
+
+	private static URI address(String url) {
 		URI uri;
 		try {
 			uri = URI.create(url == null ? "" : url.strip());
@@ -65,12 +85,14 @@ public class Webhooks {
 		if (uri.getHost() == null || !Set.of("http", "https").contains(String.valueOf(uri.getScheme()))) {
 			throw new InvalidInputException("webhook.url-invalid", url);
 		}
-		if (events == null || events.isEmpty() || !EVENTS.containsAll(events)) {
-			throw new InvalidInputException("api.invalid-value", "events", events, String.join(", ", EVENTS));
-		}
-		byte[] bytes = new byte[24];
-		random.nextBytes(bytes);
-		String secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		return uri;
+	}
+
+	private static boolean known(String event) {
+		return EVENTS.contains(event) || event.matches("im\\.outbound\\.[a-z][a-z0-9_]{0,39}");
+	}
+
+	private Created subscribe(URI uri, Set<String> events, Instant at, String secret) {
 		long id = jdbc.sql("insert into webhook (url, events, secret, created_at) values (?, ?, ?, ?) returning id")
 			.params(uri.toString(), events.toArray(String[]::new), secrets.encrypt(secret),
 					Timestamp.from(at == null ? clock.instant() : at))

@@ -61,6 +61,8 @@ class SecurityConfiguration {
 			.addFilterBefore(new BearerTokens(tokens, users, problems), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+				// integrations prove themselves by token and signature in the controller, not as users
+				.requestMatchers(HttpMethod.POST, "/api/v1/cti/events", "/api/v1/im/messages").permitAll()
 				.anyRequest().authenticated())
 			.exceptionHandling(e -> e
 				.authenticationEntryPoint((request, response, ex) -> {
@@ -85,13 +87,14 @@ class SecurityConfiguration {
 			.requestMatchers("/admin/roles/**").hasAuthority(Permission.ROLE_MANAGE.code())
 			.requestMatchers("/admin/business-types/**").hasAuthority(Permission.BUSINESS_TYPE_MANAGE.code())
 			.requestMatchers("/admin/audit/**").hasAuthority(Permission.AUDIT_VIEW.code())
-			.requestMatchers("/tickets/**", "/attachments/**").hasAuthority(Permission.TICKET_VIEW.code())
+			.requestMatchers("/tickets/**", "/attachments/**", "/channels/tickets/**").hasAuthority(Permission.TICKET_VIEW.code())
 			.requestMatchers("/customers/**", "/segments/**").hasAuthority(Permission.CUSTOMER_VIEW.code())
 			.requestMatchers("/grading/**").hasAnyAuthority(Permission.ACCOUNT_VIEW_ALL.code(),
 					Permission.ACCOUNT_GRADE.code())
 			.requestMatchers("/accounts/**", "/contracts/**", "/growth/**", "/business-lines/**", "/onboarding/**").hasAnyAuthority(Permission.ACCOUNT_VIEW.code(),
 					Permission.ACCOUNT_VIEW_ALL.code())
 			.requestMatchers("/imports/**").hasAnyAuthority(Permission.CUSTOMER_EDIT.code(), Permission.ACCOUNT_EDIT.code())
+			.requestMatchers("/admin/integrations/**").hasAuthority(Permission.INTEGRATION_MANAGE.code())
 			.requestMatchers("/admin/webhooks/**").hasAuthority(Permission.WEBHOOK_MANAGE.code())
 			.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).defaultSuccessUrl("/", false))
