@@ -160,7 +160,17 @@ class ChannelApiTests {
 		assertThat(phoneContact.get("data").get("recording").asString()).contains(call);
 		assertThat(tickets.detail(new TicketId(ticket)).messages()).anySatisfy(m -> assertThat(m.body()).contains("通话结束"));
 		assertThat(org.kefu.support.WebSession.signIn(port, agent.username(), Fixtures.PASSWORD, "zh-CN")
-			.get("/channels/tickets/" + ticket + "/contacts").body()).contains("已结束").contains("1:3");
+			.get("/channels/tickets/" + ticket + "/contacts").body()).contains("已结束").contains("1:3").contains("电话五步法");
+		long callContact = phoneContact.get("id").asLong();
+		Api.Response script = api.put("/api/v1/tickets/" + ticket + "/contacts/" + callContact + "/script", Map.of(
+				"greeting", "您好，我是王芳", "problem", "订单 DD20261201 未发货，要改地址", "solution", "已催仓库并改地址",
+				"closing", "客户确认"));
+		assertThat(script.status()).as(script.body()).isEqualTo(200);
+		assertThat(script.json().get("data").get("script").get("problem").asString()).contains("DD20261201");
+		assertThat(api.put("/api/v1/tickets/" + ticket + "/contacts/" + callContact + "/script",
+				Map.of("chitchat", "x")).status()).isEqualTo(400);
+		assertThat(api.put("/api/v1/tickets/" + ticket + "/contacts/" + contacts.json().get(0).get("id").asLong()
+				+ "/script", Map.of("greeting", "x")).status()).as("an IM conversation has no phone script").isEqualTo(404);
 	}
 
 	@Test

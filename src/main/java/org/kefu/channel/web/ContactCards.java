@@ -24,7 +24,17 @@ class ContactCards {
 	@GetMapping("/channels/tickets/{id}/contacts")
 	String card(@PathVariable long id, Model model) {
 		tickets.summary(new TicketId(id));
-		model.addAttribute("contacts", contacts.of(new TicketId(id)));
+		return fill(model, contacts, id);
+	}
+
+	/** The card's model: the contacts, and the latest answered call for the phone script. */
+	static String fill(Model model, ChannelContacts contacts, long ticket) {
+		java.util.List<org.kefu.channel.ContactView> all = contacts.of(new TicketId(ticket));
+		model.addAttribute("contacts", all);
+		model.addAttribute("ticketId", ticket);
+		model.addAttribute("steps", org.kefu.channel.CallScripts.STEPS);
+		model.addAttribute("call", all.stream().filter(c -> c.channel().equals("phone") && c.answeredAt() != null)
+			.reduce((a, b) -> b).orElse(null));
 		return "channel/contacts :: card";
 	}
 }
