@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,6 +17,7 @@ import org.kefu.customer.Customers;
 import org.kefu.customer.IdentityType;
 import org.kefu.identity.UserSummary;
 import org.kefu.identity.Users;
+import org.kefu.live.Live;
 import org.kefu.notification.Notifications;
 import org.kefu.shared.Actor;
 import org.kefu.shared.InvalidInputException;
@@ -23,6 +26,7 @@ import org.kefu.ticket.Channel;
 import org.kefu.ticket.NewMessage;
 import org.kefu.ticket.NewTicket;
 import org.kefu.ticket.Priority;
+import org.kefu.ticket.Queues;
 import org.kefu.ticket.TicketId;
 import org.kefu.ticket.Tickets;
 
@@ -51,12 +55,14 @@ public class Calls {
 	private final Intake intake;
 	private final ChannelContacts contacts;
 	private final Notifications notifications;
+	private final Live live;
+	private final Queues queues;
 	private final MessageSource messages;
 	private final Clock clock;
 	private final ZoneId zone;
 
 	Calls(JdbcClient jdbc, Customers customers, Users users, Tickets tickets, Intake intake, ChannelContacts contacts,
-			Notifications notifications, MessageSource messages, Clock clock,
+			Notifications notifications, Live live, Queues queues, MessageSource messages, Clock clock,
 			@Value("${kefu.time-zone:Asia/Shanghai}") String zone) {
 		this.jdbc = jdbc;
 		this.customers = customers;
@@ -65,6 +71,8 @@ public class Calls {
 		this.intake = intake;
 		this.contacts = contacts;
 		this.notifications = notifications;
+		this.live = live;
+		this.queues = queues;
 		this.messages = messages;
 		this.clock = clock;
 		this.zone = ZoneId.of(zone);
@@ -114,8 +122,7 @@ public class Calls {
 		switch (event) {
 			case "ringing" -> {
 				if (agent != null) {
-					notifications.notify(List.of(agent), "call.ringing", List.of(String.valueOf(call.data().get("from"))),
-							"/customers/" + customer.value());
+					pop(agent, call, customer);
 				}
 			}
 			case "answered" -> answered(call, customer, agent, at, e.ticket(), actor);
@@ -132,6 +139,30 @@ public class Calls {
 			default -> throw new IllegalStateException(event);
 		}
 		return contacts.byExternal(from.source(), callId);
+	}
+
+	/** The caller's record and open tickets on the agent's screen at once, and a notice in the bell. */
+	private void pop(long agent, ContactView call, CustomerId customer) {
+		String number = String.valueOf(call.data().get("from"));
+		notifications.notify(List.of(agent), "call.ringing", List.of(number), "/customers/" + customer.value());
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("call", call.id());
+		payload.put("from", number);
+		payload.put("customer", customer.value());
+		payload.put("customerName", customers.find(customer).map(c -> c.name()).orElse(number));
+		payload.put("tickets", queues.ofCustomer(customer, 20).stream().filter(t -> t.status().isUnsolved()).limit(5)
+			.map(t -> Map.of("number", t.number(), "subject", t.subject())).toList());
+		afterCommit(() -> live.push(agent, "call.ringing", payload));
+	}
+
+	private static void afterCommit(Runnable action) {
+		org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+				new org.springframework.transaction.support.TransactionSynchronization() {
+					@Override
+					public void afterCommit() {
+						action.run();
+					}
+				});
 	}
 
 	private void answered(ContactView call, CustomerId customer, Long agent, Instant at, Long chosen, Actor actor) {

@@ -67,4 +67,34 @@ class PhoneCallBrowserTests extends BrowserTest {
 		assertThat(page.locator("#script-problem")).hasValue("冰箱不制冷，订单 DD20261130");
 		assertThat(consoleErrors).as("no script or content-security-policy errors").isEmpty();
 	}
+
+	@Test
+	void aRingingCallPopsLiveOnTheAgentsScreenWithTheCallersOpenTickets() {
+		Fixtures.Person agent = fixtures.person("agent");
+		Fixtures.Person other = fixtures.person("agent");
+		String source = "pbx" + Fixtures.unique("p").replaceAll("[^a-z0-9]", "");
+		var pbx = integrations.create("cti", "PBX", source, null, Actor.system()).integration();
+		String phone = "1360000" + String.format("%04d", (int) (Math.random() * 10_000));
+		fixtures.aTicket().subject("洗衣机漏水").from(new org.kefu.customer.ContactDetails("赵先生", null, phone)).open();
+
+		signIn(agent.username());
+		page.navigate(url("/tickets"));
+		assertThat(page.locator("#live-pops[data-connected=true]")).hasCount(1);
+		calls.take(pbx, new CallEvent("pop-1", "ringing", phone, "4008001234", agent.username(), null, null, null, null));
+		assertThat(page.locator("#live-pops")).containsText(phone);
+		assertThat(page.locator("#live-pops")).containsText("赵先生");
+		assertThat(page.locator("#live-pops")).containsText("洗衣机漏水");
+		screenshot("19-call-pop-zh");
+
+		calls.take(pbx, new CallEvent("pop-2", "ringing", "13911112222", "4008001234", other.username(), null, null,
+				null, null));
+		// a call for this agent after the other's: once it is here, the other's would have been too
+		calls.take(pbx, new CallEvent("pop-3", "ringing", "13933334444", "4008001234", agent.username(), null, null,
+				null, null));
+		assertThat(page.locator("#live-pops")).containsText("13933334444");
+		assertThat(page.locator("#live-pops")).not().containsText("13911112222");
+		page.locator("#live-pops .btn-close").first().click();
+		assertThat(page.locator("#live-pops .live-pop")).hasCount(1);
+		assertThat(consoleErrors).as("no script or content-security-policy errors").isEmpty();
+	}
 }

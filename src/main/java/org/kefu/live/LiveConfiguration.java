@@ -1,0 +1,53 @@
+package org.kefu.live;
+
+import java.security.Principal;
+import java.util.Map;
+
+import org.kefu.identity.CurrentUser;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
+
+/**
+ * STOMP over a plain WebSocket at {@code /live}. The page chain's session authenticates the
+ * handshake (signed-in users only) and the default origin check refuses other sites; the
+ * connection's principal is the user's id, so that user destinations reach exactly them.
+ */
+@Configuration
+@EnableWebSocketMessageBroker
+class LiveConfiguration implements WebSocketMessageBrokerConfigurer {
+
+	static String principalName(long user) {
+		return "user-" + user;
+	}
+
+	@Override
+	public void registerStompEndpoints(StompEndpointRegistry registry) {
+		registry.addEndpoint("/live").setHandshakeHandler(new DefaultHandshakeHandler() {
+			@Override
+			protected Principal determineUser(ServerHttpRequest request, WebSocketHandler handler,
+					Map<String, Object> attributes) {
+				Principal principal = request.getPrincipal();
+				if (principal instanceof Authentication auth && auth.getPrincipal() instanceof CurrentUser user) {
+					String name = principalName(user.id());
+					return () -> name;
+				}
+				return null;
+			}
+		});
+	}
+
+	@Override
+	public void configureMessageBroker(MessageBrokerRegistry registry) {
+		registry.enableSimpleBroker("/queue");
+		registry.setApplicationDestinationPrefixes("/app");
+		registry.setUserDestinationPrefix("/user");
+	}
+}
