@@ -48,6 +48,24 @@ public final class WebSession {
 		return session;
 	}
 
+	/** A visitor who has not signed in, as on the public web forms. */
+	public static WebSession anonymous(int port, String language) {
+		return new WebSession(port, language);
+	}
+
+	/** Opens a page and submits a form on it with its CSRF token, as the browser would. */
+	public HttpResponse<String> submit(String page, String action, java.util.Map<String, String> fields) {
+		Matcher m = CSRF.matcher(get(page).body());
+		if (!m.find()) {
+			throw new IllegalStateException("No CSRF token on " + page);
+		}
+		StringBuilder form = new StringBuilder("_csrf=" + enc(m.group(1) != null ? m.group(1) : m.group(2)));
+		fields.forEach((k, v) -> form.append('&').append(enc(k)).append('=').append(enc(v)));
+		return send(HttpRequest.newBuilder(URI.create(base + action))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form.toString())));
+	}
+
 	public HttpResponse<String> get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
 	}
