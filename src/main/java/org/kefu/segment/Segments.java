@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.kefu.customer.CustomerFilter;
-import org.kefu.customer.Customers;
+import org.kefu.customer.CustomerSearch;
 import org.kefu.shared.Actor;
 import org.kefu.shared.ConflictException;
 import org.kefu.shared.InvalidInputException;
@@ -24,12 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class Segments {
 
 	private final JdbcClient jdbc;
-	private final Customers customers;
+	private final CustomerSearch search;
 	private final Clock clock;
 
-	Segments(JdbcClient jdbc, Customers customers, Clock clock) {
+	Segments(JdbcClient jdbc, CustomerSearch search, Clock clock) {
 		this.jdbc = jdbc;
-		this.customers = customers;
+		this.search = search;
 		this.clock = clock;
 	}
 
@@ -76,7 +76,7 @@ public class Segments {
 		Set<String> without = new LinkedHashSet<>(Arrays.asList((String[]) rs.getArray(5).getArray()));
 		String query = rs.getString(3);
 		return new Segment(rs.getLong(1), rs.getString(2), query, tags, without, rs.getTimestamp(6).toInstant(),
-				customers.count(new CustomerFilter(query, tags, without)));
+				search.count(new CustomerFilter(query, tags, without)));
 	}
 
 	private static String[] lower(Set<String> tags) {

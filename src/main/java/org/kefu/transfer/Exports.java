@@ -11,9 +11,9 @@ import org.kefu.account.Accounts;
 import org.kefu.account.Viewer;
 import org.kefu.customer.CustomerFilter;
 import org.kefu.customer.CustomerId;
+import org.kefu.customer.CustomerSearch;
 import org.kefu.customer.CustomerTags;
 import org.kefu.customer.CustomerView;
-import org.kefu.customer.Customers;
 import org.kefu.shared.Actor;
 import org.kefu.shared.Slice;
 
@@ -30,13 +30,13 @@ public class Exports {
 
 	static final int MAX_CUSTOMERS = 100_000;
 
-	private final Customers customers;
+	private final CustomerSearch search;
 	private final CustomerTags tags;
 	private final Accounts accounts;
 	private final ApplicationEventPublisher events;
 
-	Exports(Customers customers, CustomerTags tags, Accounts accounts, ApplicationEventPublisher events) {
-		this.customers = customers;
+	Exports(CustomerSearch search, CustomerTags tags, Accounts accounts, ApplicationEventPublisher events) {
+		this.search = search;
 		this.tags = tags;
 		this.accounts = accounts;
 		this.events = events;
@@ -51,7 +51,7 @@ public class Exports {
 		List<List<Object>> rows = new ArrayList<>();
 		String cursor = null;
 		do {
-			Slice<CustomerView> page = customers.list(filter, cursor, 100);
+			Slice<CustomerView> page = search.list(filter, cursor, 100);
 			Map<CustomerId, Set<String>> tagged = tags.of(page.items().stream().map(CustomerView::id).toList());
 			for (CustomerView c : page.items()) {
 				CustomerView shown = c.maskedUnless(reveal);

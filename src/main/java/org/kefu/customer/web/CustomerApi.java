@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import org.kefu.customer.CustomerId;
 import org.kefu.customer.CustomerMerges;
 import org.kefu.customer.CustomerProfile;
+import org.kefu.customer.CustomerSearch;
 import org.kefu.customer.CustomerTags;
 import org.kefu.customer.CustomerView;
 import org.kefu.customer.Customers;
@@ -52,14 +53,16 @@ import org.springframework.web.bind.annotation.RestController;
 class CustomerApi {
 
 	private final Customers customers;
+	private final CustomerSearch search;
 	private final CustomerTags tags;
 	private final CustomerMerges merges;
 	private final Timeline timeline;
 	private final IdempotentRequests idempotency;
 
-	CustomerApi(Customers customers, CustomerTags tags, CustomerMerges merges, Timeline timeline,
+	CustomerApi(Customers customers, CustomerSearch search, CustomerTags tags, CustomerMerges merges, Timeline timeline,
 			IdempotentRequests idempotency) {
 		this.customers = customers;
+		this.search = search;
 		this.tags = tags;
 		this.merges = merges;
 		this.timeline = timeline;
@@ -125,7 +128,7 @@ class CustomerApi {
 		if (limit < 1 || limit > 100) {
 			throw new InvalidInputException("api.limit-invalid", 100);
 		}
-		Slice<CustomerView> page = customers.list(new org.kefu.customer.CustomerFilter(q, CustomerPages.clean(tagged),
+		Slice<CustomerView> page = search.list(new org.kefu.customer.CustomerFilter(q, CustomerPages.clean(tagged),
 				CustomerPages.clean(without)), cursor, limit);
 		return new Page<>(page.items().stream().map(c -> CustomerSummary.of(c.maskedUnless(reveal))).toList(),
 				page.nextCursor());

@@ -6,6 +6,7 @@ import org.kefu.customer.ContactDetails;
 import org.kefu.customer.CustomerId;
 import org.kefu.customer.CustomerMerges;
 import org.kefu.customer.CustomerProfile;
+import org.kefu.customer.CustomerSearch;
 import org.kefu.customer.CustomerTags;
 import org.kefu.customer.CustomerView;
 import org.kefu.customer.Customers;
@@ -40,12 +41,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CustomerPages {
 
 	private final Customers customers;
+	private final CustomerSearch search;
 	private final CustomerTags tags;
 	private final CustomerMerges merges;
 	private final Timeline timeline;
 
-	CustomerPages(Customers customers, CustomerTags tags, CustomerMerges merges, Timeline timeline) {
+	CustomerPages(Customers customers, CustomerSearch search, CustomerTags tags, CustomerMerges merges, Timeline timeline) {
 		this.customers = customers;
+		this.search = search;
 		this.tags = tags;
 		this.merges = merges;
 		this.timeline = timeline;
@@ -58,9 +61,9 @@ class CustomerPages {
 			@RequestParam(name = "without", required = false) java.util.List<String> without,
 			@AuthenticationPrincipal CurrentUser me, Model model) {
 		org.kefu.customer.CustomerFilter filter = new org.kefu.customer.CustomerFilter(q, clean(tagged), clean(without));
-		Slice<CustomerView> page = customers.list(filter, cursor, 25);
+		Slice<CustomerView> page = search.list(filter, cursor, 25);
 		model.addAttribute("filter", filter);
-		model.addAttribute("matching", filter.isEmpty() ? null : customers.count(filter));
+		model.addAttribute("matching", filter.isEmpty() ? null : search.count(filter));
 		java.util.Map<String, String> tagLinks = new java.util.LinkedHashMap<>();
 		tags.counts().entrySet().stream().filter(e -> !filter.tags().contains(e.getKey())).limit(30).forEach(e -> {
 			var link = org.springframework.web.util.UriComponentsBuilder.fromPath("/customers");
