@@ -29,6 +29,11 @@ public class ChannelContacts {
 			.query(this::map).list();
 	}
 
+	/** The IM conversation a ticket's replies go back to: the latest one on the ticket. */
+	java.util.Optional<ContactView> conversationOf(TicketId ticket) {
+		return of(ticket).stream().filter(c -> c.channel().equals("im")).reduce((a, b) -> b);
+	}
+
 	ContactView byExternal(String source, String externalId) {
 		return jdbc.sql(SELECT + " where source = ? and external_id = ?").params(source, externalId).query(this::map)
 			.optional().orElse(null);

@@ -116,9 +116,4 @@ public class ImMessages {
 		}
 		return new Received(landed.ticket().value(), landed.number(), landed.created(), false);
 	}
-
-	/** The IM conversation a ticket's replies go back to: the latest one on the ticket. */
-	Optional<ContactView> conversationOf(TicketId ticket, ChannelContacts contacts) {
-		return contacts.of(ticket).stream().filter(c -> c.channel().equals("im")).reduce((a, b) -> b);
-	}
 }

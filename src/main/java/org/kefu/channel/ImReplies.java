@@ -23,13 +23,11 @@ class ImReplies {
 
 	private final Tickets tickets;
 	private final ChannelContacts contacts;
-	private final ImMessages messages;
 	private final Webhooks webhooks;
 
-	ImReplies(Tickets tickets, ChannelContacts contacts, ImMessages messages, Webhooks webhooks) {
+	ImReplies(Tickets tickets, ChannelContacts contacts, Webhooks webhooks) {
 		this.tickets = tickets;
 		this.contacts = contacts;
-		this.messages = messages;
 		this.webhooks = webhooks;
 	}
 
@@ -38,7 +36,7 @@ class ImReplies {
 		if (added.author() != Author.AGENT || added.visibility() != Visibility.PUBLIC) {
 			return;
 		}
-		messages.conversationOf(added.ticket(), contacts).ifPresent(conversation -> {
+		contacts.conversationOf(added.ticket()).ifPresent(conversation -> {
 			TicketDetail detail = tickets.detail(added.ticket());
 			detail.messages().stream().filter(m -> m.id() == added.message()).findFirst().ifPresent(m -> {
 				Map<String, Object> data = new LinkedHashMap<>();

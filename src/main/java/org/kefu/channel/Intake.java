@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.kefu.customer.CustomerId;
 import org.kefu.shared.Actor;
+import org.kefu.ticket.Author;
 import org.kefu.ticket.Channel;
 import org.kefu.ticket.NewMessage;
 import org.kefu.ticket.NewTicket;
@@ -63,7 +64,7 @@ public class Intake {
 		Optional<TicketSummary> open = continuing(customer);
 		if (open.isPresent()) {
 			ReplyOutcome outcome = tickets.reply(open.get().id(), new NewMessage(text, null,
-					org.kefu.ticket.Author.CUSTOMER, channel, null, attachments), by);
+					Author.CUSTOMER, channel, null, attachments), by);
 			return new Landed(outcome.ticket(), outcome.number(), false, outcome.message());
 		}
 		TicketId id = tickets.open(new NewTicket(subject, text, "inquiry", Priority.NORMAL, channel, customer, null, null,

@@ -60,7 +60,7 @@ public class Segments {
 				insert into segment (name, query, tags, without_tags, created_by, created_at) values (?, ?, ?, ?, ?, ?)
 				returning id""")
 			.params(name.strip(), filter.query() == null || filter.query().isBlank() ? null : filter.query().strip(),
-					lower(filter.tags()), lower(filter.withoutTags()), by.userId(), Timestamp.from(clock.instant()))
+					filter.tags().toArray(String[]::new), filter.withoutTags().toArray(String[]::new), by.userId(), Timestamp.from(clock.instant()))
 			.query(Long.class).single();
 	}
 
@@ -77,9 +77,5 @@ public class Segments {
 		String query = rs.getString(3);
 		return new Segment(rs.getLong(1), rs.getString(2), query, tags, without, rs.getTimestamp(6).toInstant(),
 				search.count(new CustomerFilter(query, tags, without)));
-	}
-
-	private static String[] lower(Set<String> tags) {
-		return tags.stream().map(t -> t.strip().toLowerCase()).filter(t -> !t.isEmpty()).toArray(String[]::new);
 	}
 }

@@ -128,8 +128,7 @@ class CustomerApi {
 		if (limit < 1 || limit > 100) {
 			throw new InvalidInputException("api.limit-invalid", 100);
 		}
-		Slice<CustomerView> page = search.list(new org.kefu.customer.CustomerFilter(q, CustomerPages.clean(tagged),
-				CustomerPages.clean(without)), cursor, limit);
+		Slice<CustomerView> page = search.list(org.kefu.customer.CustomerFilter.of(q, tagged, without), cursor, limit);
 		return new Page<>(page.items().stream().map(c -> CustomerSummary.of(c.maskedUnless(reveal))).toList(),
 				page.nextCursor());
 	}

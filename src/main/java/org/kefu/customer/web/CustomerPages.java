@@ -60,7 +60,7 @@ class CustomerPages {
 			@RequestParam(name = "tag", required = false) java.util.List<String> tagged,
 			@RequestParam(name = "without", required = false) java.util.List<String> without,
 			@AuthenticationPrincipal CurrentUser me, Model model) {
-		org.kefu.customer.CustomerFilter filter = new org.kefu.customer.CustomerFilter(q, clean(tagged), clean(without));
+		org.kefu.customer.CustomerFilter filter = org.kefu.customer.CustomerFilter.of(q, tagged, without);
 		Slice<CustomerView> page = search.list(filter, cursor, 25);
 		model.addAttribute("filter", filter);
 		model.addAttribute("matching", filter.isEmpty() ? null : search.count(filter));
@@ -198,10 +198,5 @@ class CustomerPages {
 					String.join(", ", Arrays.stream(IdentityType.values()).map(IdentityType::code).toList()))
 				.with("allowed", Arrays.stream(IdentityType.values()).map(IdentityType::code).toList());
 		}
-	}
-
-	static java.util.Set<String> clean(java.util.List<String> tags) {
-		return tags == null ? java.util.Set.of() : tags.stream().filter(t -> t != null && !t.isBlank())
-			.map(t -> t.strip().toLowerCase()).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
 	}
 }

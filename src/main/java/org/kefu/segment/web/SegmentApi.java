@@ -56,8 +56,7 @@ class SegmentApi {
 	@Operation(summary = "Save a customer filter as a segment", description = """
 			`query` matches names and identities, `tags` must all be carried, `withoutTags` none.""")
 	ResponseEntity<Segment> save(@Valid @RequestBody NewSegment request, Actor actor) {
-		long id = segments.save(request.name(), new CustomerFilter(request.query(), SegmentPages.set(request.tags()),
-				SegmentPages.set(request.withoutTags())), actor);
+		long id = segments.save(request.name(), CustomerFilter.of(request.query(), request.tags(), request.withoutTags()), actor);
 		return ResponseEntity.created(URI.create("/api/v1/segments/" + id)).body(segments.get(id));
 	}
 

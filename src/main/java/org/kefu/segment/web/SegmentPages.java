@@ -2,8 +2,6 @@ package org.kefu.segment.web;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.kefu.customer.CustomerFilter;
 import org.kefu.identity.CurrentUser;
@@ -62,7 +60,7 @@ class SegmentPages {
 			@RequestParam(name = "tag", required = false) List<String> tags,
 			@RequestParam(name = "without", required = false) List<String> without, Actor actor,
 			RedirectAttributes redirect) {
-		segments.save(name, new CustomerFilter(q, set(tags), set(without)), actor);
+		segments.save(name, CustomerFilter.of(q, tags, without), actor);
 		redirect.addFlashAttribute("notice", "segment.saved");
 		return "redirect:/segments";
 	}
@@ -112,10 +110,5 @@ class SegmentPages {
 		rules.setActive(id, active);
 		redirect.addFlashAttribute("notice", "action.saved");
 		return "redirect:/segments";
-	}
-
-	static Set<String> set(List<String> values) {
-		return values == null ? Set.of() : values.stream().filter(v -> v != null && !v.isBlank())
-			.map(v -> v.strip().toLowerCase()).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
 	}
 }

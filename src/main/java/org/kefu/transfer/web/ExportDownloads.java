@@ -47,7 +47,7 @@ class ExportDownloads {
 			@RequestParam(required = false) String q, @RequestParam(name = "tag", required = false) List<String> tags,
 			@RequestParam(name = "without", required = false) List<String> without,
 			@AuthenticationPrincipal CurrentUser me, Actor actor, HttpServletResponse response) throws IOException {
-		Exports.Table table = exports.customers(new CustomerFilter(q, set(tags), set(without)),
+		Exports.Table table = exports.customers(CustomerFilter.of(q, tags, without),
 				me.can(Permission.CUSTOMER_CONTACT_DETAILS), actor);
 		write("customers", format(format, asked), table, response);
 	}
@@ -84,10 +84,5 @@ class ExportDownloads {
 			response.setContentType("text/csv; charset=UTF-8");
 			ExportFiles.csv(table.heading(), table.rows(), response.getOutputStream());
 		}
-	}
-
-	static java.util.Set<String> set(List<String> values) {
-		return values == null ? java.util.Set.of() : values.stream().filter(v -> v != null && !v.isBlank())
-			.map(v -> v.strip().toLowerCase()).collect(java.util.stream.Collectors.toSet());
 	}
 }
