@@ -36,7 +36,8 @@ public enum Permission {
 	AUDIT_VIEW("audit.view", Group.ADMINISTRATION),
 	API_TOKEN("api.token", Group.INTEGRATION),
 	WEBHOOK_MANAGE("webhook.manage", Group.INTEGRATION),
-	INTEGRATION_MANAGE("integration.manage", Group.INTEGRATION);
+	INTEGRATION_MANAGE("integration.manage", Group.INTEGRATION),
+	MAILBOX_MANAGE("mailbox.manage", Group.INTEGRATION);
 
 	public enum Group {
 		TICKETS, CUSTOMERS, ACCOUNTS, ADMINISTRATION, INTEGRATION

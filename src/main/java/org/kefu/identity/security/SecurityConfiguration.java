@@ -88,7 +88,8 @@ class SecurityConfiguration {
 			.requestMatchers("/admin/roles/**").hasAuthority(Permission.ROLE_MANAGE.code())
 			.requestMatchers("/admin/business-types/**").hasAuthority(Permission.BUSINESS_TYPE_MANAGE.code())
 			.requestMatchers("/admin/audit/**").hasAuthority(Permission.AUDIT_VIEW.code())
-			.requestMatchers("/tickets/**", "/attachments/**", "/channels/tickets/**").hasAuthority(Permission.TICKET_VIEW.code())
+			.requestMatchers("/tickets/**", "/attachments/**", "/channels/tickets/**",
+					"/mail/**").hasAuthority(Permission.TICKET_VIEW.code())
 			.requestMatchers("/customers/**", "/segments/**").hasAuthority(Permission.CUSTOMER_VIEW.code())
 			.requestMatchers("/grading/**").hasAnyAuthority(Permission.ACCOUNT_VIEW_ALL.code(),
 					Permission.ACCOUNT_GRADE.code())
@@ -96,6 +97,7 @@ class SecurityConfiguration {
 					Permission.ACCOUNT_VIEW_ALL.code())
 			.requestMatchers("/imports/**").hasAnyAuthority(Permission.CUSTOMER_EDIT.code(), Permission.ACCOUNT_EDIT.code())
 			.requestMatchers("/admin/integrations/**").hasAuthority(Permission.INTEGRATION_MANAGE.code())
+			.requestMatchers("/admin/mailboxes/**").hasAuthority(Permission.MAILBOX_MANAGE.code())
 			.requestMatchers("/admin/webhooks/**").hasAuthority(Permission.WEBHOOK_MANAGE.code())
 			.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).defaultSuccessUrl("/", false))
