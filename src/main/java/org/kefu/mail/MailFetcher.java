@@ -5,6 +5,14 @@ import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.annotation.PreDestroy;
 
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
@@ -24,31 +32,45 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads new mail from every active mailbox by polling ({@code kefu.mail.poll-interval}, a minute
- * by default). A mailbox is leased in the database while one node reads it; mail is read by IMAP
- * UID after the last one landed, each landed in its own transaction before the position moves on,
- * so a crash at any point loses nothing and a mail read twice lands once (see {@link MailIntake}).
+ * by default). A mailbox is leased in the database while one node reads it (a minute at a time,
+ * renewed as it goes, so a node that dies frees it within a minute); mail is read by IMAP
+ * UID after the last one landed and landed by a few workers at once
+ * ({@code kefu.mail.landing-threads}), each mail in its own transaction; the position moves on only
+ * past mail that landed, so a crash at any point loses nothing and a mail read twice lands once (see
+ * {@link MailIntake}).
  * Mail stays on the server, marked as seen.
  */
 @Component
 public class MailFetcher {
 
 	private static final Logger log = LoggerFactory.getLogger(MailFetcher.class);
-	private static final int BATCH = 200;
-	private static final Duration LEASE = Duration.ofMinutes(10);
+	private static final int BATCH = 500;
+	private static final int CHUNK = 32;
+	/** How long a reader holds a mailbox without renewing: a node that died frees it within this. */
+	private static final Duration LEASE = Duration.ofSeconds(60);
 
 	private final JdbcClient jdbc;
 	private final Mailboxes mailboxes;
 	private final MailIntake intake;
 	private final Clock clock;
 	private final boolean enabled;
+	private final ExecutorService workers;
 
 	MailFetcher(JdbcClient jdbc, Mailboxes mailboxes, MailIntake intake, Clock clock,
-			@Value("${kefu.mail.fetch:true}") boolean enabled) {
+			@Value("${kefu.mail.fetch:true}") boolean enabled,
+			@Value("${kefu.mail.landing-threads:4}") int threads) {
 		this.jdbc = jdbc;
 		this.mailboxes = mailboxes;
 		this.intake = intake;
 		this.clock = clock;
 		this.enabled = enabled;
+		this.workers = Executors.newFixedThreadPool(Math.max(1, threads), Thread.ofPlatform().name("mail-landing-", 1)
+			.daemon(true).factory());
+	}
+
+	@PreDestroy
+	void stop() {
+		workers.shutdownNow();
 	}
 
 	/** What one read of a mailbox did. */
@@ -95,35 +117,67 @@ public class MailFetcher {
 				FetchProfile profile = new FetchProfile();
 				profile.add(UIDFolder.FetchProfileItem.UID);
 				folder.fetch(messages, profile);
+				List<Message> fresh = new ArrayList<>();
 				for (Message message : messages) {
-					long uid = uids.getUID(message);
-					if (uid <= last) {
-						continue; // servers answer "n:*" with the last mail even when it is older
+					if (uids.getUID(message) > last && fresh.size() < BATCH) {
+						fresh.add(message); // servers answer "n:*" with the last mail even when it is older
 					}
-					if (read >= BATCH) {
-						break;
+				}
+				for (int from = 0; from < fresh.size() && error == null; from += CHUNK) {
+					List<Message> chunk = fresh.subList(from, Math.min(fresh.size(), from + CHUNK));
+					List<Long> chunkUids = new ArrayList<>();
+					List<Future<MailIntake.Received>> landing = new ArrayList<>();
+					for (Message message : chunk) {
+						long uid = uids.getUID(message);
+						byte[] raw = raw(message);
+						chunkUids.add(uid);
+						landing.add(workers.submit(() -> intake.receive(mailbox.id(), raw, uid)));
 					}
-					read++;
-					MailIntake.Received received = intake.receive(mailbox.id(), raw(message), uid);
-					if (received.outcome() == MailIntake.Outcome.DUPLICATE) {
-						duplicates++;
+					// the position moves only past mail that landed, in UID order
+					long landedUpTo = -1;
+					for (int i = 0; i < landing.size(); i++) {
+						try {
+							MailIntake.Received received = landing.get(i).get();
+							if (received.outcome() == MailIntake.Outcome.DUPLICATE) {
+								duplicates++;
+							}
+							else {
+								landed++;
+							}
+							read++;
+							if (error == null) {
+								landedUpTo = chunkUids.get(i);
+							}
+						}
+						catch (ExecutionException e) {
+							error = error == null ? "landing: " + Mailboxes.describe((Exception) e.getCause()) : error;
+						}
 					}
-					else {
-						landed++;
+					if (landedUpTo > 0) {
+						jdbc.sql("update mail_mailbox set last_uid = ? where id = ? and last_uid < ?")
+							.params(landedUpTo, mailbox.id(), landedUpTo).update();
 					}
-					jdbc.sql("update mail_mailbox set last_uid = ? where id = ? and last_uid < ?")
-						.params(uid, mailbox.id(), uid).update();
-					try {
-						message.setFlag(Flags.Flag.SEEN, true);
-					}
-					catch (MessagingException e) {
-						log.debug("Could not mark mail {} seen: {}", uid, e.toString());
+					jdbc.sql("update mail_mailbox set lease_until = ? where id = ?")
+						.params(Timestamp.from(clock.instant().plus(LEASE)), mailbox.id()).update();
+					for (Message message : chunk) {
+						try {
+							if (uids.getUID(message) <= landedUpTo) {
+								message.setFlag(Flags.Flag.SEEN, true);
+							}
+						}
+						catch (MessagingException e) {
+							log.debug("Could not mark mail seen: {}", e.toString());
+						}
 					}
 				}
 			}
 			finally {
 				folder.close(false);
 			}
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			error = "interrupted";
 		}
 		catch (MessagingException | IOException e) {
 			error = Mailboxes.describe(e);

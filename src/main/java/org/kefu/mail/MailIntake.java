@@ -115,6 +115,11 @@ public class MailIntake {
 		if (seen.isPresent()) {
 			return new Received(Outcome.DUPLICATE, seen.get() == 0 ? null : seen.get(), null);
 		}
+		if (mail.fromAddress() != null) {
+			// one sender's mails land one after another, so that two of them read at once cannot open two tickets
+			jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("mail-sender:" + mail.fromAddress())
+				.query(Object.class).single();
+		}
 		Actor actor = new Actor(null, "mail:" + mailbox.address(), mail.fromAddress());
 		if (isLoop(mail)) {
 			record(mailbox, key, mail, "loop", null, null, null, null, 0, uid, "sent by Kefu");

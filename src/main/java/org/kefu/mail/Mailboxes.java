@@ -182,6 +182,8 @@ public class Mailboxes {
 		String protocol = m.imapSecurity().equals("ssl") ? "imaps" : "imap";
 		Properties props = properties(protocol, m.imapHost(), m.imapPort(), m.imapSecurity());
 		props.put("mail.store.protocol", protocol);
+		// a whole mail in one FETCH, not in 16 KB pieces each costing a round trip
+		props.put("mail." + protocol + ".partialfetch", "false");
 		Store store = Session.getInstance(props).getStore(protocol);
 		String password = jdbc.sql("select imap_password from mail_mailbox where id = ?").param(m.id())
 			.query(String.class).single();

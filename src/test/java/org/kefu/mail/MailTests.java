@@ -435,6 +435,41 @@ class MailTests {
 	}
 
 	@Test
+	void aMailServerCanHandMailOverByHttpOnceAndOnlyAnAdministratorMay() throws Exception {
+		String customer = Fixtures.unique("pipe") + "@example.com";
+		String raw = """
+				From: %s
+				To: %s
+				Subject: Piped
+				Message-ID: <pipe-%s>
+
+				Delivered by the mail server's pipe.""".formatted(customer, address, customer).replace("\n", "\r\n");
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		java.util.function.Function<String, HttpResponse<String>> post = token -> {
+			try {
+				return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+						+ "/api/v1/mailboxes/" + mailbox.id() + "/messages"))
+					.header("Authorization", "Bearer " + token).header("Content-Type", "message/rfc822")
+					.POST(java.net.http.HttpRequest.BodyPublishers.ofString(raw)).build(),
+						HttpResponse.BodyHandlers.ofString());
+			}
+			catch (Exception e) {
+				throw new AssertionError(e);
+			}
+		};
+		assertThat(post.apply(fixtures.tokenFor(fixtures.person("agent"))).statusCode()).isEqualTo(403);
+		String admin = fixtures.tokenFor(fixtures.person("administrator"));
+		HttpResponse<String> first = post.apply(admin);
+		assertThat(first.statusCode()).isEqualTo(201);
+		assertThat(first.body()).contains("\"outcome\":\"NEW_TICKET\"");
+		HttpResponse<String> again = post.apply(admin);
+		assertThat(again.statusCode()).isEqualTo(200);
+		assertThat(again.body()).contains("\"outcome\":\"DUPLICATE\"");
+		assertThat(jdbc.sql("select count(*) from mail_message where message_id = ?").param("pipe-" + customer)
+			.query(Integer.class).single()).isEqualTo(1);
+	}
+
+	@Test
 	void aWebFormRequestIsConfirmedByMail() {
 		String customer = Fixtures.unique("form") + "@example.com";
 		WebForms.Submitted submitted = webForms.submit("after_sales", new WebForms.Request("周敏", customer, null,

@@ -59,6 +59,11 @@ public class IsolatedDatabase implements ApplicationContextInitializer<Configura
 		return "server".equals(System.getProperty("kefu.test.db"));
 	}
 
+	/** A new database on the PostgreSQL server of this run, dropped when the run ends; its JDBC URL. */
+	public static String serverDatabase(String name) {
+		return createServerDatabase(name);
+	}
+
 	private static String createServerDatabase(String name) {
 		String url = System.getenv(SERVER_URL);
 		if (url == null || url.isBlank()) {

@@ -1,15 +1,20 @@
 package org.kefu.mail.web;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.kefu.mail.MailFetcher;
+import org.kefu.mail.MailIntake;
 import org.kefu.mail.MailOutbox;
 import org.kefu.mail.Mailbox;
 import org.kefu.mail.MailboxForm;
 import org.kefu.mail.Mailboxes;
+import org.kefu.platform.KefuProperties;
 import org.kefu.shared.Actor;
+import org.kefu.shared.KefuException;
 import org.kefu.ticket.TicketId;
 import org.kefu.ticket.Tickets;
 
@@ -29,14 +34,19 @@ class MailApi {
 
 	private final Mailboxes mailboxes;
 	private final MailFetcher fetcher;
+	private final MailIntake intake;
 	private final MailOutbox outbox;
 	private final Tickets tickets;
+	private final long maxMail;
 
-	MailApi(Mailboxes mailboxes, MailFetcher fetcher, MailOutbox outbox, Tickets tickets) {
+	MailApi(Mailboxes mailboxes, MailFetcher fetcher, MailIntake intake, MailOutbox outbox, Tickets tickets,
+			KefuProperties properties) {
 		this.mailboxes = mailboxes;
 		this.fetcher = fetcher;
+		this.intake = intake;
 		this.outbox = outbox;
 		this.tickets = tickets;
+		this.maxMail = properties.attachments().maxSize().toBytes() * 2;
 	}
 
 	@GetMapping("/api/v1/mailboxes")
@@ -73,6 +83,34 @@ class MailApi {
 	@Operation(summary = "Read a mailbox now", description = "`error` is `busy` when another node is reading it.")
 	MailFetcher.Fetched fetch(@PathVariable long id) {
 		return fetcher.fetch(id);
+	}
+
+	@PostMapping(path = "/api/v1/mailboxes/{id}/messages", consumes = { "message/rfc822", "application/octet-stream" })
+	@PreAuthorize("hasAuthority('mailbox.manage')")
+	@Operation(summary = "Hand over one raw mail", description = "For a mail server that delivers to Kefu directly "
+			+ "(a pipe or forwarding rule) or for importing mail: the body is the whole message (RFC 5322). It lands "
+			+ "exactly as if read from the mailbox, once: sending the same mail again answers `DUPLICATE`. At most "
+			+ "twice the attachment size limit.")
+	ResponseEntity<MailIntake.Received> deliver(@PathVariable long id, InputStream body) throws IOException {
+		byte[] raw = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxMail + 1));
+		if (raw.length > maxMail) {
+			throw new MailTooLarge(maxMail);
+		}
+		MailIntake.Received received = intake.receive(id, raw, null);
+		return ResponseEntity.status(received.outcome() == MailIntake.Outcome.DUPLICATE ? 200 : 201).body(received);
+	}
+
+	/** A raw mail larger than Kefu takes. */
+	static final class MailTooLarge extends KefuException {
+
+		MailTooLarge(long limit) {
+			super("api.body-too-large", limit);
+		}
+
+		@Override
+		public int status() {
+			return 413;
+		}
 	}
 
 	@GetMapping("/api/v1/tickets/{id}/mails")

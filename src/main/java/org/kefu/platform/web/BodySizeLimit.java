@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses API bodies larger than {@code kefu.api.max-body-size} with 413, whether the caller
- * announces the length or streams it. Uploads have their own, larger limit.
+ * announces the length or streams it. Uploads and raw mail ({@code message/rfc822}) have their own,
+ * larger limits.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -40,7 +41,8 @@ class BodySizeLimit extends OncePerRequestFilter {
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String type = request.getContentType();
 		return !request.getRequestURI().startsWith("/api/")
-				|| (type != null && type.toLowerCase().startsWith("multipart/"));
+				|| (type != null && (type.toLowerCase().startsWith("multipart/")
+						|| type.toLowerCase().startsWith("message/rfc822")));
 	}
 
 	@Override
