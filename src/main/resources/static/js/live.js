@@ -1,18 +1,11 @@
-// Kefu's live updates: a small STOMP client over the page's WebSocket to /live. Messages for this
-// user arrive on /user/queue/live; a ringing call shows as a card with the caller and their open
-// tickets. Reconnects after a network drop, waiting a little longer each time.
+// Kefu's live updates over the page's WebSocket to /live (stomp-lite.js). Messages for this user
+// arrive on /user/queue/live; a ringing call shows as a card with the caller and their open
+// tickets; every message is also passed on as a "kefu:live" event for the page's own scripts.
 (function () {
   'use strict';
   var box = document.getElementById('live-pops');
-  if (!box || !window.WebSocket) {
+  if (!box || !window.WebSocket || !window.KefuStomp) {
     return;
-  }
-  var wait = 1000;
-
-  function frame(command, headers, body) {
-    var text = command + '\n';
-    Object.keys(headers).forEach(function (k) { text += k + ':' + headers[k] + '\n'; });
-    return text + '\n' + (body || '') + '\u0000';
   }
 
   function text(el, value) {
@@ -51,43 +44,13 @@
     box.appendChild(card);
   }
 
-  function connect() {
-    var scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
-    var socket = new WebSocket(scheme + location.host + '/live', ['v12.stomp']);
-    var buffer = '';
-    socket.onopen = function () {
-      socket.send(frame('CONNECT', { 'accept-version': '1.2', host: location.host, 'heart-beat': '0,0' }));
-    };
-    socket.onmessage = function (event) {
-      buffer += event.data;
-      var end;
-      while ((end = buffer.indexOf('\u0000')) >= 0) {
-        var raw = buffer.substring(0, end).replace(/^\n+/, '');
-        buffer = buffer.substring(end + 1);
-        var split = raw.indexOf('\n\n');
-        var command = raw.substring(0, raw.indexOf('\n'));
-        var body = split >= 0 ? raw.substring(split + 2) : '';
-        if (command === 'CONNECTED') {
-          wait = 1000;
-          box.setAttribute('data-connected', 'true');
-          socket.send(frame('SUBSCRIBE', { id: 'live', destination: '/user/queue/live' }));
-        }
-        else if (command === 'MESSAGE') {
-          try {
-            pop(JSON.parse(body));
-          }
-          catch (e) {
-            // not for this page
-          }
-        }
-      }
-    };
-    socket.onclose = function () {
-      box.removeAttribute('data-connected');
-      setTimeout(connect, wait);
-      wait = Math.min(wait * 2, 30000);
-    };
-  }
-
-  connect();
+  window.KefuStomp.open('/live', '/user/queue/live', {
+    open: function () { box.setAttribute('data-connected', 'true'); },
+    closed: function () { box.removeAttribute('data-connected'); },
+    message: function (message) {
+      // other scripts on the page (the chat console) listen for what concerns them
+      document.dispatchEvent(new CustomEvent('kefu:live', { detail: message }));
+      pop(message);
+    }
+  });
 })();

@@ -1,0 +1,10 @@
+package org.kefu.chat;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A chat as the console shows it. */
+public record ChatView(long id, UUID publicId, String status, String visitorName, String visitorEmail,
+		long customer, long ticket, long ticketNumber, Long agent, String language, String pageUrl, Instant createdAt,
+		Instant acceptedAt, Instant endedAt, int position) {
+}

@@ -1,0 +1,178 @@
+package org.kefu.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.kefu.shared.ConflictException;
+import org.kefu.shared.NotFoundException;
+import org.kefu.support.Fixtures;
+import org.kefu.support.KefuTest;
+import org.kefu.ticket.TicketId;
+import org.kefu.ticket.Tickets;
+import org.kefu.ticket.Visibility;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Chat as the widget and the console use it: offline when nobody is there, one message per client
+ * id however often it is sent, exactly one agent per chat under a race, the limit per agent, and the
+ * transcript on the ticket at the end.
+ */
+@KefuTest
+@Tag("api")
+class ChatTests {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Chats chats;
+
+	@Autowired
+	ChatPresence presence;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Tickets tickets;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@AfterEach
+	void clear() {
+		presence.present().forEach(presence::leave);
+		jdbc.sql("update chat_session set status = 'ended' where status <> 'ended'").update();
+	}
+
+	private static Chats.Opening opening(String text) {
+		String visitor = "v" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+		return new Chats.Opening(visitor, "李雷", null, "zh-CN", "https://shop.example/p/1", text, "first");
+	}
+
+	private HttpResponse<String> post(String path, String json) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Content-Type", "application/json").header("Accept-Language", "zh-CN")
+			.POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
+	void withNobodyThereTheVisitorIsToldAndTheirMessageBecomesATicket() throws Exception {
+		HttpResponse<String> refused = post("/chat/visitor/chats", """
+				{"visitorId":"visitor-offline-1","text":"有人吗？","clientId":"c1"}""");
+		assertThat(refused.statusCode()).isEqualTo(409);
+		assertThat(refused.body()).contains("暂无客服");
+		HttpResponse<String> left = post("/chat/visitor/offline", """
+				{"visitorId":"visitor-offline-1","name":"韩梅梅","email":"%s","text":"想咨询退货流程"}"""
+			.formatted(Fixtures.unique("hmm") + "@example.com"));
+		assertThat(left.statusCode()).isEqualTo(201);
+		long number = Long.parseLong(left.body().replaceAll("\\D", ""));
+		var ticket = tickets.summary(tickets.byNumber(number).orElseThrow());
+		assertThat(ticket.tags()).contains("offline-chat");
+		assertThat(tickets.detail(ticket.id()).messages().get(0).body()).isEqualTo("想咨询退货流程");
+	}
+
+	@Test
+	void aMessageSentAgainIsStoredOnceAndAStrangerCannotReadTheChat() {
+		var agent = fixtures.person("agent");
+		chats.checkIn(agent.id().value());
+		Chats.Started started = chats.start(opening("洗衣机不脱水"));
+		assertThat(started.position()).isGreaterThanOrEqualTo(1);
+		ChatMessage once = chats.say(started.session(), started.key(), "m-1", "型号 XQG100");
+		ChatMessage again = chats.say(started.session(), started.key(), "m-1", "型号 XQG100");
+		assertThat(again.id()).isEqualTo(once.id());
+		long session = chats.visitorSession(started.session(), started.key());
+		assertThat(chats.messages(session, 0)).extracting(ChatMessage::body).containsExactly("洗衣机不脱水", "型号 XQG100");
+		assertThatThrownBy(() -> chats.say(started.session(), "not-the-key", "m-2", "hi"))
+			.isInstanceOf(NotFoundException.class);
+	}
+
+	@Test
+	void twoAgentsTakingTheSameChatAtOnceOneGetsItAndNobodyExceedsTheirLimit() throws Exception {
+		var first = fixtures.person("agent");
+		var second = fixtures.person("agent");
+		chats.checkIn(first.id().value());
+		chats.checkIn(second.id().value());
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < 3; round++) {
+				Chats.Started started = chats.start(opening("race " + round));
+				long session = chats.visitorSession(started.session(), started.key());
+				CountDownLatch go = new CountDownLatch(1);
+				List<Future<Boolean>> attempts = new ArrayList<>();
+				for (var agent : List.of(first, second)) {
+					Callable<Boolean> take = () -> {
+						go.await();
+						try {
+							chats.accept(session, agent.actor());
+							return true;
+						}
+						catch (ConflictException e) {
+							return false;
+						}
+					};
+					attempts.add(pool.submit(take));
+				}
+				go.countDown();
+				int winners = 0;
+				for (Future<Boolean> attempt : attempts) {
+					winners += attempt.get() ? 1 : 0;
+				}
+				assertThat(winners).as("round " + round).isEqualTo(1);
+				assertThat(chats.get(session).agent()).isIn(first.id().value(), second.id().value());
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		var busy = fixtures.person("agent");
+		chats.checkIn(busy.id().value());
+		for (int i = 0; i < chats.maxPerAgent(); i++) {
+			Chats.Started started = chats.start(opening("chat " + i));
+			chats.accept(chats.visitorSession(started.session(), started.key()), busy.actor());
+		}
+		Chats.Started oneMore = chats.start(opening("one more"));
+		assertThatThrownBy(() -> chats.accept(chats.visitorSession(oneMore.session(), oneMore.key()), busy.actor()))
+			.isInstanceOf(ConflictException.class).hasMessageContaining("chat.full");
+	}
+
+	@Test
+	void theWholeConversationIsOnTheTicketWhenTheChatEnds() {
+		var agent = fixtures.person("agent");
+		chats.checkIn(agent.id().value());
+		Chats.Started started = chats.start(opening("冰箱不制冷"));
+		long session = chats.visitorSession(started.session(), started.key());
+		chats.accept(session, agent.actor());
+		chats.reply(session, agent.actor(), "a-1", "请问购买多久了？");
+		chats.say(started.session(), started.key(), "m-1", "半年");
+		chats.endByVisitor(started.session(), started.key());
+		assertThat(chats.get(session).status()).isEqualTo("ended");
+		var detail = tickets.detail(new TicketId(chats.get(session).ticket()));
+		var transcript = detail.messages().get(detail.messages().size() - 1);
+		assertThat(transcript.visibility()).isEqualTo(Visibility.INTERNAL);
+		assertThat(transcript.body()).contains("冰箱不制冷", "请问购买多久了？", "半年");
+		assertThatThrownBy(() -> chats.say(started.session(), started.key(), "m-2", "还在吗"))
+			.isInstanceOf(ConflictException.class);
+	}
+}
