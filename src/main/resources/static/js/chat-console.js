@@ -126,8 +126,11 @@
     var m = event.detail;
     var open = panel();
     var openId = open ? Number(open.getAttribute('data-chat')) : null;
-    if (m.kind === 'chat.waiting' || m.kind === 'chat.taken') {
+    if (m.kind === 'chat.waiting' || m.kind === 'chat.taken' || m.kind === 'chat.transferred') {
       refreshLists();
+      if (m.kind === 'chat.taken' && openId === m.chat && window.htmx) {
+        window.htmx.ajax('GET', '/chat/console/chats/' + m.chat, { target: '#chat-conversation', swap: 'innerHTML' });
+      }
     }
     else if (m.kind === 'chat.ended') {
       refreshLists();

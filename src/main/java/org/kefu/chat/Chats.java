@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import org.kefu.channel.Intake;
@@ -41,6 +42,7 @@ import org.kefu.ticket.Visibility;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -72,6 +74,7 @@ public class Chats {
 	private final ChatPresence presence;
 	private final Clock clock;
 	private final int maxPerAgent;
+	private final AtomicBoolean queueChanged = new AtomicBoolean();
 
 	Chats(JdbcClient jdbc, Customers customers, Intake intake, Tickets tickets, Users users, Live live,
 			SimpMessagingTemplate messaging, ChatPresence presence, Clock clock,
@@ -272,6 +275,48 @@ public class Chats {
 		return chat;
 	}
 
+	/**
+	 * Hands the agent's chat to another agent who is present and below their limit, or, without one,
+	 * back to the queue for whoever takes it next. The visitor is told who joined.
+	 */
+	@Transactional
+	public ChatView transfer(long session, Actor from, Long to) {
+		ChatView chat = agentsChat(session, from);
+		if (to == null) {
+			jdbc.sql("update chat_session set status = 'waiting', agent_id = null, accepted_at = null where id = ?")
+				.param(session).update();
+			store(session, "system", from.userId(), "queued-" + clock.millis(), "queued:" + agentName(from.userId()));
+			afterCommit(() -> {
+				announceQueue();
+				presence.present().forEach(a -> live.push(a, "chat.waiting", Map.of("chat", session)));
+			});
+			return get(session);
+		}
+		if (to.equals(from.userId()) || !presence.present().contains(to)) {
+			throw new ConflictException("chat.agent-away", to);
+		}
+		jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("chat-agent:" + to).query(Object.class).single();
+		if (activeOf(to) >= maxPerAgent) {
+			throw new ConflictException("chat.agent-full", to);
+		}
+		jdbc.sql("update chat_session set agent_id = ? where id = ? and agent_id = ?").params(to, session, from.userId())
+			.update();
+		String name = agentName(to);
+		ChatMessage joined = store(session, "system", to, "joined-" + to + "-" + clock.millis(), "joined:" + name);
+		afterCommit(() -> {
+			toVisitor(chat.publicId(), "chat.accepted", Map.of("agent", name, "message", message(joined)));
+			live.push(to, "chat.transferred", Map.of("chat", session));
+			live.push(from.userId(), "chat.taken", Map.of("chat", session));
+		});
+		return get(session);
+	}
+
+	/** The agents present for chat with room for one more, other than this one: who a chat can go to. */
+	public List<Map<String, Object>> colleagues(long agent) {
+		return presence.present().stream().filter(a -> a != agent && activeOf(a) < maxPerAgent)
+			.map(a -> Map.<String, Object>of("id", a, "name", agentName(a))).toList();
+	}
+
 	/** Ends the chat (by the visitor or the agent) and puts the transcript on its ticket. */
 	@Transactional
 	public void endByVisitor(UUID publicId, String key) {
@@ -335,7 +380,12 @@ public class Chats {
 	}
 
 	public List<ChatView> waiting() {
-		return jdbc.sql(SELECT + " where s.status = 'waiting' order by s.created_at, s.id").query(this::view).list();
+		return jdbc.sql("""
+				select s.id, s.public_id, s.status, s.visitor_name, s.visitor_email, s.customer_id, s.ticket_id,
+				  coalesce(t.number, 0), s.agent_id, s.language, s.page_url, s.created_at, s.accepted_at, s.ended_at,
+				  row_number() over (order by s.created_at, s.id)
+				from chat_session s left join ticket t on t.id = s.ticket_id
+				where s.status = 'waiting' order by s.created_at, s.id""").query(this::view).list();
 	}
 
 	public List<ChatView> activeOfAgent(long agent) {
@@ -377,11 +427,21 @@ public class Chats {
 		return get(session).position();
 	}
 
-	/** Tells every waiting visitor their place and expected wait. */
+	/** The queue changed: waiting visitors hear their new place with the next announcement. */
 	private void announceQueue() {
+		queueChanged.set(true);
+	}
+
+	/** Tells every waiting visitor their place and expected wait, at most every two seconds. */
+	@Scheduled(fixedDelay = 2000, initialDelay = 2000)
+	void announceIfChanged() {
+		if (!queueChanged.getAndSet(false)) {
+			return;
+		}
+		long perPlace = expectedWait(1);
 		for (ChatView chat : waiting()) {
 			toVisitor(chat.publicId(), "chat.queue", Map.of("position", chat.position(), "expectedWaitSeconds",
-					expectedWait(chat.position())));
+					perPlace * chat.position()));
 		}
 	}
 

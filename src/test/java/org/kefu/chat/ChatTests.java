@@ -158,6 +158,27 @@ class ChatTests {
 	}
 
 	@Test
+	void anAgentHandsAChatToAColleagueOrBackToTheQueue() {
+		var first = fixtures.person("agent");
+		var second = fixtures.person("agent");
+		chats.checkIn(first.id().value());
+		Chats.Started started = chats.start(opening("发票抬头要改"));
+		long session = chats.visitorSession(started.session(), started.key());
+		chats.accept(session, first.actor());
+		assertThatThrownBy(() -> chats.transfer(session, first.actor(), second.id().value()))
+			.as("a colleague who is not on the console").isInstanceOf(ConflictException.class);
+		chats.checkIn(second.id().value());
+		assertThat(chats.colleagues(first.id().value())).extracting(c -> c.get("id")).contains(second.id().value());
+		assertThat(chats.transfer(session, first.actor(), second.id().value()).agent()).isEqualTo(second.id().value());
+		assertThatThrownBy(() -> chats.reply(session, first.actor(), "a-1", "还在吗"))
+			.as("the first agent no longer answers it").isInstanceOf(ConflictException.class);
+		ChatView queued = chats.transfer(session, second.actor(), null);
+		assertThat(queued.status()).isEqualTo("waiting");
+		assertThat(queued.agent()).isNull();
+		assertThat(chats.waiting()).extracting(ChatView::id).contains(session);
+	}
+
+	@Test
 	void theWholeConversationIsOnTheTicketWhenTheChatEnds() {
 		var agent = fixtures.person("agent");
 		chats.checkIn(agent.id().value());

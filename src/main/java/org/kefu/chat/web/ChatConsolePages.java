@@ -54,7 +54,9 @@ class ChatConsolePages {
 		ChatView chat = chats.get(id);
 		model.addAttribute("chat", chat);
 		model.addAttribute("messages", chats.messages(id, 0));
-		model.addAttribute("mineToAnswer", chat.status().equals("active") && Long.valueOf(me.id()).equals(chat.agent()));
+		boolean mine = chat.status().equals("active") && Long.valueOf(me.id()).equals(chat.agent());
+		model.addAttribute("mineToAnswer", mine);
+		model.addAttribute("colleagues", mine ? chats.colleagues(me.id()) : java.util.List.of());
 		return "chat/console-parts :: conversation";
 	}
 
@@ -76,6 +78,13 @@ class ChatConsolePages {
 	ResponseEntity<Void> typing(@PathVariable long id, Actor actor) {
 		chats.typing(id, actor);
 		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/chat/console/chats/{id}/transfer")
+	String transfer(@PathVariable long id, @RequestParam(required = false) Long agent, Actor actor,
+			@AuthenticationPrincipal CurrentUser me, Model model) {
+		chats.transfer(id, actor, agent);
+		return conversation(id, me, model);
 	}
 
 	@PostMapping("/chat/console/chats/{id}/end")
