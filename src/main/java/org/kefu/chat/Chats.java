@@ -14,11 +14,15 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.kefu.channel.Intake;
 import org.kefu.customer.ContactDetails;
 import org.kefu.customer.CustomerId;
@@ -75,6 +79,8 @@ public class Chats {
 	private final Clock clock;
 	private final int maxPerAgent;
 	private final AtomicBoolean queueChanged = new AtomicBoolean();
+	private final Cache<Long, Owner> owners = Caffeine.newBuilder().maximumSize(100_000)
+		.expireAfterWrite(java.time.Duration.ofSeconds(5)).build();
 
 	Chats(JdbcClient jdbc, Customers customers, Intake intake, Tickets tickets, Users users, Live live,
 			SimpMessagingTemplate messaging, ChatPresence presence, Clock clock,
@@ -201,7 +207,7 @@ public class Chats {
 	@Transactional
 	public ChatMessage say(UUID publicId, String key, String clientId, String text) {
 		long session = visitorSession(publicId, key);
-		ChatView chat = get(session);
+		Owner chat = owner(session).orElseThrow(() -> new NotFoundException("chat.not-found", publicId));
 		if (chat.status().equals("ended")) {
 			throw new ConflictException("chat.ended");
 		}
@@ -218,7 +224,7 @@ public class Chats {
 	/** The agent's reply in their chat. */
 	@Transactional
 	public ChatMessage reply(long session, Actor agent, String clientId, String text) {
-		ChatView chat = agentsChat(session, agent);
+		Owner chat = agentsChat(session, agent);
 		ChatMessage message = store(session, "agent", agent.userId(), clientId(clientId), text(text));
 		afterCommit(() -> {
 			toVisitor(chat.publicId(), "chat.message", payload(session, message));
@@ -235,17 +241,34 @@ public class Chats {
 		}
 	}
 
+	/** The agent is typing: checked against a few seconds' memory of who has the chat, not the database. */
 	public void typing(long session, Actor agent) {
-		ChatView chat = agentsChat(session, agent);
-		toVisitor(chat.publicId(), "chat.typing", Map.of());
-	}
-
-	private ChatView agentsChat(long session, Actor agent) {
-		ChatView chat = get(session);
-		if (!chat.status().equals("active") || chat.agent() == null || !chat.agent().equals(agent.userId())) {
+		Owner owner = owners.get(session, id -> owner(id).orElse(null));
+		if (owner == null || !owner.status().equals("active") || !Objects.equals(owner.agent(), agent.userId())) {
 			throw new ConflictException("chat.not-yours", session);
 		}
-		return chat;
+		toVisitor(owner.publicId(), "chat.typing", Map.of());
+	}
+
+	/** Who has a chat, as the checks before answering need it. */
+	private record Owner(UUID publicId, Long agent, String status) {
+	}
+
+	private Optional<Owner> owner(long session) {
+		return jdbc.sql("select public_id, agent_id, status from chat_session where id = ?").param(session)
+			.query((rs, n) -> {
+				long agent = rs.getLong(2);
+				return new Owner(rs.getObject(1, UUID.class), rs.wasNull() ? null : agent, rs.getString(3));
+			})
+			.optional();
+	}
+
+	private Owner agentsChat(long session, Actor agent) {
+		Owner owner = owner(session).orElseThrow(() -> new NotFoundException("chat.not-found", session));
+		if (!owner.status().equals("active") || !Objects.equals(owner.agent(), agent.userId())) {
+			throw new ConflictException("chat.not-yours", session);
+		}
+		return owner;
 	}
 
 	/** Takes a waiting chat: exactly one agent gets it, and nobody more than their limit. */
@@ -264,6 +287,7 @@ public class Chats {
 		if (taken == 0) {
 			throw new ConflictException("chat.taken", session);
 		}
+		owners.invalidate(session);
 		String name = agentName(agent.userId());
 		ChatMessage joined = store(session, "system", agent.userId(), "joined-" + agent.userId(), "joined:" + name);
 		ChatView chat = get(session);
@@ -281,7 +305,8 @@ public class Chats {
 	 */
 	@Transactional
 	public ChatView transfer(long session, Actor from, Long to) {
-		ChatView chat = agentsChat(session, from);
+		Owner chat = agentsChat(session, from);
+		owners.invalidate(session);
 		if (to == null) {
 			jdbc.sql("update chat_session set status = 'waiting', agent_id = null, accepted_at = null where id = ?")
 				.param(session).update();
@@ -336,6 +361,7 @@ public class Chats {
 		if (ended == 0) {
 			return;
 		}
+		owners.invalidate(session);
 		ChatView chat = get(session);
 		StringBuilder transcript = new StringBuilder("[chat] ");
 		transcript.append(chat.visitorName() == null ? "visitor" : chat.visitorName()).append(", ")
@@ -446,7 +472,16 @@ public class Chats {
 	}
 
 	private ChatMessage store(long session, String author, Long authorId, String clientId, String body) {
-		insert(session, author, authorId, clientId, body, clock.instant());
+		Instant now = clock.instant();
+		Optional<Long> inserted = jdbc.sql("""
+				insert into chat_message (session_id, author, author_id, client_id, body, created_at)
+				values (?, ?, ?, ?, ?, ?) on conflict (session_id, author, client_id) do nothing returning id""")
+			.params(session, author, authorId, clientId, body, Timestamp.from(now)).query(Long.class).optional();
+		if (inserted.isPresent()) {
+			return new ChatMessage(inserted.get(), author, author.equals("agent") ? agentName(authorId) : "", clientId,
+					body, now);
+		}
+		// sent before: the stored one, as it was first acknowledged
 		return jdbc.sql("""
 				select id, author, client_id, body, created_at from chat_message
 				where session_id = ? and author = ? and client_id = ?""")

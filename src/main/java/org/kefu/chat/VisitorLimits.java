@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * At most {@code kefu.chat.per-address} chats or offline messages from one address in ten minutes
- * (10 by default): every chat opens or continues a ticket, and a script must not flood the queue.
+ * (30 by default — mobile networks put many people behind one address): every chat opens or
+ * continues a ticket, and a script must not flood the queue.
  * Counted in this node's memory.
  */
 @Component
@@ -27,7 +28,7 @@ public class VisitorLimits {
 	private final Clock clock;
 	private final int perAddress;
 
-	VisitorLimits(Clock clock, @Value("${kefu.chat.per-address:10}") int perAddress) {
+	VisitorLimits(Clock clock, @Value("${kefu.chat.per-address:30}") int perAddress) {
 		this.clock = clock;
 		this.perAddress = perAddress;
 	}

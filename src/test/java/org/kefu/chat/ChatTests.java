@@ -90,6 +90,9 @@ class ChatTests {
 		long number = Long.parseLong(left.body().replaceAll("\\D", ""));
 		var ticket = tickets.summary(tickets.byNumber(number).orElseThrow());
 		assertThat(ticket.tags()).contains("offline-chat");
+		assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/chat/try")).build(),
+				HttpResponse.BodyHandlers.ofString()).statusCode()).as("the sample shop page is for demo data only")
+			.isEqualTo(404);
 		assertThat(tickets.detail(ticket.id()).messages().get(0).body()).isEqualTo("想咨询退货流程");
 	}
 

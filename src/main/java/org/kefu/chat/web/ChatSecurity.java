@@ -21,7 +21,8 @@ class ChatSecurity {
 	@Order(0)
 	SecurityFilterChain visitorChat(HttpSecurity http,
 			@Value("${kefu.chat.frame-ancestors:*}") String frameAncestors) throws Exception {
-		http.securityMatcher("/chat/visitor/**", "/chat/embed", "/chat/widget.js", "/chat/live", "/chat/live/**")
+		http.securityMatcher("/chat/visitor/**", "/chat/embed", "/chat/widget.js", "/chat/live", "/chat/live/**",
+				"/chat/try")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
