@@ -1,6 +1,7 @@
 package org.kefu.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,13 +59,11 @@ class ChatCrashTests {
 							// Kefu is down: try again
 						}
 						retries.incrementAndGet();
-						sleep(100);
+						sleep(100); // the widget's own pause before sending again
 					}
 				}
 			});
-			while (acknowledged.get() < 30) {
-				Thread.sleep(5);
-			}
+			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5)).until(() -> acknowledged.get() >= 30);
 			kefu.kill();
 			long storedAtTheCrash = kefu.count("select count(*) from chat_message where author = 'visitor'") - 1;
 			assertThat(storedAtTheCrash).as("killed in the middle of the conversation").isLessThan(MESSAGES);

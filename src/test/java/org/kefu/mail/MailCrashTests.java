@@ -86,8 +86,9 @@ class MailCrashTests {
 		kefu.start();
 		await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
 			.until(() -> kefu.count("select count(*) from mail_message") >= MAILS);
-		Thread.sleep(2000); // a mail landed twice would show up now
-		assertThat(kefu.count("select count(*) from mail_message")).isEqualTo(MAILS);
+		// and it stays so: a mail landed twice would show up within these seconds
+		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+			.until(() -> kefu.count("select count(*) from mail_message") == MAILS);
 		assertThat(kefu.count("select count(distinct message_id) from mail_message")).isEqualTo(MAILS);
 		assertThat(kefu.count("select count(*) from ticket_message where author_type = 'customer'"))
 			.as("each mail once on a ticket").isEqualTo(MAILS);
