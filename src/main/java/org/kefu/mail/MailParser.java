@@ -7,11 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,8 +18,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
@@ -46,10 +42,7 @@ final class MailParser {
 		SESSION = Session.getInstance(props);
 	}
 
-	private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]+)>");
 	private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([^\";\\s]+)");
-	private static final Pattern AUTO_SUBJECT = Pattern.compile(
-			"(?i)^\\s*(auto(matic)?[ -]?(reply|response|antwort)|auto:|out of (the )?office|自动回复|自動回覆|自动答复)");
 	private static final int MAX_DEPTH = 20;
 
 	private MailParser() {
@@ -59,21 +52,21 @@ final class MailParser {
 		MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(headersEnded(raw)));
 		Collector collected = new Collector();
 		walk(message, collected, 0);
-		String messageId = firstId(message.getHeader("Message-ID", null));
+		String messageId = MailHeaders.firstId(message.getHeader("Message-ID", null));
 		List<String> references = new ArrayList<>();
-		references.addAll(ids(message.getHeader("In-Reply-To", null)));
-		List<String> refs = ids(message.getHeader("References", null));
+		references.addAll(MailHeaders.ids(message.getHeader("In-Reply-To", null)));
+		List<String> refs = MailHeaders.ids(message.getHeader("References", null));
 		for (int i = refs.size() - 1; i >= 0; i--) {
 			if (!references.contains(refs.get(i))) {
 				references.add(refs.get(i));
 			}
 		}
-		String[] from = from(message.getHeader("From", null));
+		String[] from = MailHeaders.from(message.getHeader("From", null));
 		if (from[0] == null) {
-			from = from(message.getHeader("Sender", null));
+			from = MailHeaders.from(message.getHeader("Sender", null));
 		}
 		if (from[0] == null) {
-			from = from(message.getHeader("Reply-To", null));
+			from = MailHeaders.from(message.getHeader("Reply-To", null));
 		}
 		String subject = MailCharsets.header(message.getHeader("Subject", null));
 		Date sent = safeDate(message);
@@ -82,12 +75,12 @@ final class MailParser {
 		if ((text == null || text.isEmpty()) && html != null) {
 			text = MailHtml.toText(html);
 		}
-		boolean autoReply = isAutoReply(message, subject);
+		boolean autoReply = MailSignals.isAutoReply(message, subject);
 		String returnPath = message.getHeader("Return-Path", null);
-		boolean bulk = isBulk(message) || (returnPath != null && returnPath.replaceAll("\\s", "").equals("<>"));
+		boolean bulk = MailSignals.isBulk(message) || (returnPath != null && returnPath.replaceAll("\\s", "").equals("<>"));
 		String loop = header(message, "X-Kefu-Loop");
 		ParsedMail.Bounce bounce = collected.bounce(from[0]);
-		return new ParsedMail(messageId, List.copyOf(references), from[0], from[1], to(message), subject,
+		return new ParsedMail(messageId, List.copyOf(references), from[0], from[1], MailHeaders.to(message), subject,
 				sent == null ? null : sent.toInstant(), text, html, List.copyOf(collected.parts), autoReply, bulk,
 				loop == null ? null : loop.strip().toLowerCase(Locale.ROOT), bounce);
 	}
@@ -170,7 +163,7 @@ final class MailParser {
 			String original = null;
 			if (returnedHeaders != null) {
 				String id = field(returnedHeaders, "Message-ID");
-				original = id == null ? null : firstId(id);
+				original = id == null ? null : MailHeaders.firstId(id);
 			}
 			return new ParsedMail.Bounce(recipient == null ? null : recipient.toLowerCase(Locale.ROOT),
 					field(deliveryStatus, "Status"), field(deliveryStatus, "Diagnostic-Code"), original);
@@ -242,7 +235,7 @@ final class MailParser {
 			out.html.append(decodeText(part));
 			return;
 		}
-		String contentId = firstId(header(part, "Content-ID"));
+		String contentId = MailHeaders.firstId(header(part, "Content-ID"));
 		byte[] content = bytes(part);
 		if (filename == null) {
 			filename = defaultName(type, out.parts.size() + 1);
@@ -416,133 +409,12 @@ final class MailParser {
 		}
 	}
 
-	private static String header(MimeMessage message, String name) {
+	static String header(MimeMessage message, String name) {
 		try {
 			return message.getHeader(name, ",");
 		}
 		catch (MessagingException | RuntimeException e) {
 			return null;
-		}
-	}
-
-	static String firstId(String value) {
-		List<String> all = ids(value);
-		if (!all.isEmpty()) {
-			return all.get(0);
-		}
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		String bare = value.strip();
-		return bare.length() > 300 ? bare.substring(0, 300) : bare;
-	}
-
-	static List<String> ids(String value) {
-		if (value == null) {
-			return List.of();
-		}
-		Set<String> found = new LinkedHashSet<>();
-		Matcher m = MESSAGE_ID.matcher(value);
-		while (m.find()) {
-			if (m.group(1).length() <= 300) {
-				found.add(m.group(1));
-			}
-		}
-		return List.copyOf(found);
-	}
-
-	/** Address and display name of a From-like header. */
-	private static String[] from(String raw) {
-		if (raw == null || raw.isBlank()) {
-			return new String[] { null, null };
-		}
-		String decoded = MailCharsets.header(raw);
-		Matcher angle = Pattern.compile("^(.*)<([^<>]+)>\\s*$", Pattern.DOTALL).matcher(decoded);
-		String address;
-		String name = null;
-		if (angle.find()) {
-			address = angle.group(2).strip();
-			name = angle.group(1).strip().replaceAll("^\"|\"$", "").strip();
-		}
-		else {
-			Matcher bare = Pattern.compile("([^\\s<>\"(),;]+@[^\\s<>\"(),;]+)(?:\\s*\\((.*)\\))?").matcher(decoded);
-			if (!bare.find()) {
-				return new String[] { null, null };
-			}
-			address = bare.group(1);
-			name = bare.group(2);
-		}
-		try {
-			InternetAddress checked = new InternetAddress(address, false);
-			address = checked.getAddress();
-		}
-		catch (AddressException e) {
-			return new String[] { null, null };
-		}
-		if (!address.contains("@")) {
-			return new String[] { null, null };
-		}
-		return new String[] { address.toLowerCase(Locale.ROOT), name == null || name.isBlank() ? null : name };
-	}
-
-	private static List<String> to(MimeMessage message) {
-		List<String> all = new ArrayList<>();
-		for (String name : List.of("To", "Cc")) {
-			String raw = header(message, name);
-			if (raw == null) {
-				continue;
-			}
-			try {
-				for (InternetAddress address : InternetAddress.parseHeader(raw, false)) {
-					if (address.getAddress() != null && address.getAddress().contains("@")) {
-						all.add(address.getAddress().toLowerCase(Locale.ROOT));
-					}
-				}
-			}
-			catch (AddressException e) {
-				// an unreadable recipient list: keep what is known
-			}
-		}
-		return List.copyOf(all);
-	}
-
-	private static boolean isAutoReply(MimeMessage message, String subject) {
-		String auto = header(message, "Auto-Submitted");
-		if (auto != null && !auto.strip().toLowerCase(Locale.ROOT).startsWith("no")) {
-			return true;
-		}
-		for (String marker : List.of("X-Autoreply", "X-Autorespond", "X-Autoresponder", "X-AutoReply-From",
-				"X-Mail-Autoreply", "X-Autogenerated", "X-Auto-Response-Suppress")) {
-			if (header(message, marker) != null) {
-				return true;
-			}
-		}
-		String precedence = header(message, "X-Precedence");
-		if (precedence != null && precedence.toLowerCase(Locale.ROOT).contains("auto")) {
-			return true;
-		}
-		precedence = header(message, "Precedence");
-		if (precedence != null && precedence.toLowerCase(Locale.ROOT).contains("auto_reply")) {
-			return true;
-		}
-		return subject != null && AUTO_SUBJECT.matcher(subject).find();
-	}
-
-	private static boolean isBulk(MimeMessage message) {
-		String precedence = header(message, "Precedence");
-		if (precedence != null && precedence.toLowerCase(Locale.ROOT).matches("(?s).*(bulk|junk|list).*")) {
-			return true;
-		}
-		return header(message, "List-Id") != null || header(message, "List-Unsubscribe") != null;
-	}
-
-	/** Encodes a header value the way the outbox writes it. */
-	static String encode(String text) {
-		try {
-			return MimeUtility.encodeText(text, "UTF-8", "B");
-		}
-		catch (java.io.UnsupportedEncodingException e) {
-			throw new IllegalStateException(e);
 		}
 	}
 }

@@ -46,21 +46,21 @@ class ChatCrashTests {
 			CompletableFuture<Void> visitor = CompletableFuture.runAsync(() -> {
 				for (int i = 0; i < MESSAGES; i++) {
 					String body = "{\"clientId\":\"m-" + i + "\",\"text\":\"第 " + i + " 条\"}";
-					while (true) { // the widget's outbox: the same message, the same id, until acknowledged
+					// the widget's outbox: the same message with the same id, every 100 ms, until acknowledged
+					await().atMost(Duration.ofSeconds(180)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
 						try {
-							HttpResponse<String> r = post(kefu.url() + "/chat/visitor/chats/" + chat + "/messages", null, key,
-									body);
-							if (r.statusCode() == 200) {
+							if (post(kefu.url() + "/chat/visitor/chats/" + chat + "/messages", null, key, body)
+								.statusCode() == 200) {
 								acknowledged.incrementAndGet();
-								break;
+								return true;
 							}
 						}
 						catch (Exception e) {
 							// Kefu is down: try again
 						}
 						retries.incrementAndGet();
-						sleep(100); // the widget's own pause before sending again
-					}
+						return false;
+					});
 				}
 			});
 			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5)).until(() -> acknowledged.get() >= 30);
@@ -100,15 +100,5 @@ class ChatCrashTests {
 		Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
 		assertThat(m.find()).as(json).isTrue();
 		return m.group(1);
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		}
 	}
 }
