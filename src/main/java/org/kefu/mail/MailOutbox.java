@@ -189,7 +189,8 @@ public class MailOutbox {
 
 	private static Due due(ResultSet rs, int n) throws SQLException {
 		long ticket = rs.getLong(4);
-		return new Due(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.wasNull() ? null : ticket, rs.getString(5),
+		boolean noTicket = rs.wasNull();
+		return new Due(rs.getLong(1), rs.getLong(2), rs.getString(3), noTicket ? null : ticket, rs.getString(5),
 				rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
 				rs.getInt(12));
 	}
