@@ -42,17 +42,98 @@
       var who = document.createElement('span');
       who.className = 'who';
       who.textContent = m.authorName || '';
-      var bubble = document.createElement('span');
-      bubble.className = 'bubble';
-      bubble.textContent = m.body;
       li.appendChild(who);
-      li.appendChild(bubble);
+      li.appendChild(m.file ? fileBubble(m.file) : textBubble(m.body));
       log.appendChild(li);
+    }
+    else if (m.file && !li.querySelector('a')) {
+      li.replaceChild(fileBubble(m.file), li.querySelector('.bubble'));
     }
     li.classList.remove('pending');
     li.setAttribute('data-id', m.id);
     scrollDown();
   }
+
+  function textBubble(text) {
+    var bubble = document.createElement('span');
+    bubble.className = 'bubble';
+    bubble.textContent = text;
+    return bubble;
+  }
+
+  // a file in the chat: a link (and a small picture for an image) to the console's own download
+  function fileBubble(file) {
+    var bubble = document.createElement('span');
+    bubble.className = 'bubble chat-file';
+    var link = document.createElement('a');
+    link.href = '/chat/console/chats/' + panel().getAttribute('data-chat') + '/files/' + file.id;
+    link.target = '_blank';
+    link.rel = 'noopener';
+    if (file.contentType && file.contentType.indexOf('image/') === 0) {
+      var img = document.createElement('img');
+      img.className = 'chat-thumb';
+      img.src = link.href;
+      img.alt = file.filename;
+      link.appendChild(img);
+    }
+    var name = document.createElement('span');
+    name.textContent = file.filename;
+    link.appendChild(name);
+    bubble.appendChild(link);
+    return bubble;
+  }
+
+  function newClientId() {
+    return 'a-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 8);
+  }
+
+  function sendFile(form, input) {
+    var file = input.files[0];
+    if (!file) {
+      return;
+    }
+    var clientId = newClientId();
+    var log = document.getElementById('chat-messages');
+    var li = document.createElement('li');
+    li.className = 'chat-line agent pending';
+    li.setAttribute('data-key', clientId);
+    li.appendChild(textBubble(file.name));
+    log.appendChild(li);
+    scrollDown();
+    var data = new FormData();
+    data.append('clientId', clientId);
+    data.append('file', file);
+    input.value = '';
+    var error = document.getElementById('chat-file-error');
+    var headers = { 'Accept': 'application/json' };
+    if (csrf && csrfHeader) {
+      headers[csrfHeader.content] = csrf.content;
+    }
+    fetch(form.getAttribute('data-files'), { method: 'POST', headers: headers, body: data })
+      .then(function (r) {
+        return r.json().then(function (body) {
+          if (!r.ok) {
+            throw new Error(body.detail || body.title || ('HTTP ' + r.status));
+          }
+          return body;
+        });
+      })
+      .then(function (m) {
+        error.hidden = true;
+        append(m, clientId);
+      })
+      .catch(function (e) {
+        li.remove();
+        error.textContent = e.message;
+        error.hidden = false;
+      });
+  }
+
+  document.addEventListener('change', function (event) {
+    if (event.target.id === 'chat-file') {
+      sendFile(event.target.form, event.target);
+    }
+  });
 
   function post(url, fields) {
     var headers = { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'application/json' };
@@ -93,7 +174,7 @@
       return;
     }
     area.value = '';
-    var clientId = 'a-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 8);
+    var clientId = newClientId();
     var log = document.getElementById('chat-messages');
     var li = document.createElement('li');
     li.className = 'chat-line agent pending';

@@ -86,7 +86,88 @@
     var li = line(m.author, m.body, m.author === 'visitor' ? 'c-' + m.clientId : 'm-' + m.id);
     li.classList.remove('pending', 'unsent');
     li.setAttribute('data-id', m.id);
+    if (m.file) {
+      showFile(li, m.file);
+    }
   }
+
+  // a file in the chat: fetched with the chat's key (never put in a link), shown as a picture or a link
+  function showFile(li, file) {
+    var bubble = li.querySelector('.bubble');
+    if (bubble.getAttribute('data-file') === String(file.id)) {
+      return;
+    }
+    bubble.setAttribute('data-file', file.id);
+    bubble.classList.add('chat-file');
+    fetch('/chat/visitor/chats/' + state.chat.id + '/files/' + file.id, { headers: { 'X-Chat-Key': state.chat.key } })
+      .then(function (r) {
+        if (!r.ok) {
+          throw new Error('HTTP ' + r.status);
+        }
+        return r.blob();
+      })
+      .then(function (blob) {
+        var link = document.createElement('a');
+        link.href = URL.createObjectURL(blob);
+        link.download = file.filename;
+        if (file.contentType && file.contentType.indexOf('image/') === 0) {
+          var img = document.createElement('img');
+          img.className = 'chat-thumb';
+          img.src = link.href;
+          img.alt = file.filename;
+          link.appendChild(img);
+        }
+        var name = document.createElement('span');
+        name.textContent = file.filename;
+        link.appendChild(name);
+        bubble.textContent = '';
+        bubble.appendChild(link);
+      })
+      .catch(function () {});
+  }
+
+  function sendFile(input, attempt) {
+    var file = input.files[0];
+    if (!file || !state.chat) {
+      return;
+    }
+    var clientId = state.visitor.substring(0, 8) + '-file-' + randomId().substring(0, 8);
+    var li = line('visitor', file.name, 'c-' + clientId);
+    li.classList.add('pending');
+    var upload = function (tries) {
+      var data = new FormData();
+      data.append('clientId', clientId);
+      data.append('file', file);
+      fetch('/chat/visitor/chats/' + state.chat.id + '/files', {
+        method: 'POST', headers: { 'X-Chat-Key': state.chat.key, 'Accept': 'application/json' }, body: data
+      }).then(function (r) {
+        return r.json().then(function (body) {
+          if (r.ok) {
+            render(body);
+            return;
+          }
+          var error = new Error(body.detail || body.title || ('HTTP ' + r.status));
+          error.status = r.status;
+          throw error;
+        });
+      }).catch(function (e) {
+        if (e.status && e.status < 500) {
+          li.remove();
+          setStatus(t.refused.replace('{0}', e.message));
+        }
+        else if (tries < 5) {
+          li.classList.add('unsent');
+          setTimeout(function () { upload(tries + 1); }, 2000);
+        }
+      });
+    };
+    input.value = '';
+    upload(attempt || 0);
+  }
+
+  document.getElementById('chat-file').addEventListener('change', function (event) {
+    sendFile(event.target, 0);
+  });
 
   function call(method, path, payload) {
     var headers = { 'Accept': 'application/json' };

@@ -1,41 +1,36 @@
 package org.kefu.chat;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.kefu.channel.Intake;
 import org.kefu.customer.ContactDetails;
 import org.kefu.customer.CustomerId;
 import org.kefu.customer.Customers;
 import org.kefu.customer.IdentityType;
-import org.kefu.identity.UserId;
-import org.kefu.identity.Users;
 import org.kefu.live.Live;
 import org.kefu.shared.Actor;
 import org.kefu.shared.ConflictException;
 import org.kefu.shared.EmailAddress;
 import org.kefu.shared.InvalidInputException;
 import org.kefu.shared.NotFoundException;
+import org.kefu.ticket.Attachments;
+import org.kefu.ticket.AttachmentView;
 import org.kefu.ticket.Author;
 import org.kefu.ticket.Channel;
 import org.kefu.ticket.NewMessage;
@@ -43,22 +38,16 @@ import org.kefu.ticket.TicketId;
 import org.kefu.ticket.Tickets;
 import org.kefu.ticket.Visibility;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.messaging.simp.SimpMessagingTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Chats from the widget to the agents (R-CH-2). A visitor opens a chat with their first message;
- * it lands on a ticket through the channel intake (their open ticket, or a new one) and waits in
- * the queue. Agents present in the console see it at once and take it, up to
- * {@code kefu.chat.max-per-agent} chats each; exactly one agent gets it. Messages carry the
- * sender's own id, so a message sent again after a dropped connection is stored once; the
- * transcript goes onto the ticket when the chat ends.
+ * Chats from the widget to the agents (R-CH-2): the conversation. A visitor opens a chat with their
+ * first message; it lands on a ticket through the channel intake (their open ticket, or a new one)
+ * and waits in the {@link ChatQueue}. Messages and files carry the sender's own id, so one sent
+ * again after a dropped connection is stored once; the transcript, with the files, goes onto the
+ * ticket when the chat ends.
  */
 @Service
 public class Chats {
@@ -66,39 +55,30 @@ public class Chats {
 	private static final Pattern VISITOR_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 	private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
 	private static final SecureRandom RANDOM = new SecureRandom();
-	static final String VISITOR_QUEUE = "/queue/chat";
 
 	private final JdbcClient jdbc;
+	private final ChatRoom room;
+	private final ChatQueue queue;
+	private final ChatPresence presence;
 	private final Customers customers;
 	private final Intake intake;
 	private final Tickets tickets;
-	private final Users users;
+	private final Attachments attachments;
 	private final Live live;
-	private final SimpMessagingTemplate messaging;
-	private final ChatPresence presence;
 	private final Clock clock;
-	private final int maxPerAgent;
-	private final AtomicBoolean queueChanged = new AtomicBoolean();
-	private final Cache<Long, Owner> owners = Caffeine.newBuilder().maximumSize(100_000)
-		.expireAfterWrite(java.time.Duration.ofSeconds(5)).build();
 
-	Chats(JdbcClient jdbc, Customers customers, Intake intake, Tickets tickets, Users users, Live live,
-			SimpMessagingTemplate messaging, ChatPresence presence, Clock clock,
-			@Value("${kefu.chat.max-per-agent:3}") int maxPerAgent) {
+	Chats(JdbcClient jdbc, ChatRoom room, ChatQueue queue, ChatPresence presence, Customers customers, Intake intake,
+			Tickets tickets, Attachments attachments, Live live, Clock clock) {
 		this.jdbc = jdbc;
+		this.room = room;
+		this.queue = queue;
+		this.presence = presence;
 		this.customers = customers;
 		this.intake = intake;
 		this.tickets = tickets;
-		this.users = users;
+		this.attachments = attachments;
 		this.live = live;
-		this.messaging = messaging;
-		this.presence = presence;
 		this.clock = clock;
-		this.maxPerAgent = maxPerAgent;
-	}
-
-	/** What the widget asks for: whether anyone is there, how many wait, how long it takes. */
-	public record Availability(boolean online, int waiting, long expectedWaitSeconds) {
 	}
 
 	/** A visitor's first message, with who they say they are. */
@@ -110,40 +90,6 @@ public class Chats {
 	public record Started(UUID session, String key, long ticketNumber, int position, long expectedWaitSeconds) {
 	}
 
-	public Availability availability() {
-		int waiting = waitingCount();
-		return new Availability(hasRoom(), waiting, expectedWait(waiting + 1));
-	}
-
-	private boolean hasRoom() {
-		for (long agent : presence.present()) {
-			if (activeOf(agent) < maxPerAgent) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private int waitingCount() {
-		return jdbc.sql("select count(*) from chat_session where status = 'waiting'").query(Integer.class).single();
-	}
-
-	private int activeOf(long agent) {
-		return jdbc.sql("select count(*) from chat_session where status = 'active' and agent_id = ?").param(agent)
-			.query(Integer.class).single();
-	}
-
-	/** The expected wait at this place in the queue: the recent average wait per chat ahead, shared by the agents. */
-	public long expectedWait(int position) {
-		Double average = jdbc.sql("""
-				select avg(extract(epoch from accepted_at - created_at)) from (
-				  select accepted_at, created_at from chat_session where accepted_at is not null
-				  order by accepted_at desc limit 20) recent""").query(Double.class).optional().orElse(null);
-		double perChat = average == null ? 60 : Math.max(5, average);
-		int agents = Math.max(1, presence.present().size());
-		return Math.round(position * perChat / agents);
-	}
-
 	@Transactional
 	public Started start(Opening opening) {
 		String text = text(opening.text());
@@ -152,7 +98,7 @@ public class Chats {
 		String name = opening.name() == null || opening.name().isBlank() ? null : limit(opening.name().strip(), 100);
 		String email = opening.email() == null || opening.email().isBlank() ? null
 				: EmailAddress.of(opening.email()).value();
-		if (!hasRoom()) {
+		if (!queue.hasRoom()) {
 			throw new ConflictException("chat.offline");
 		}
 		Actor actor = new Actor(null, "chat:" + visitorId, null);
@@ -171,13 +117,13 @@ public class Chats {
 					opening.language() == null ? null : limit(opening.language(), 8),
 					opening.pageUrl() == null ? null : limit(opening.pageUrl(), 500), Timestamp.from(now))
 			.query(Long.class).single();
-		insert(id, "visitor", null, clientId, text, now);
-		int position = position(id);
-		afterCommit(() -> {
-			announceQueue();
+		room.store(id, "visitor", null, clientId, text, null);
+		int position = room.get(id).position();
+		ChatRoom.afterCommit(() -> {
+			queue.changed();
 			presence.present().forEach(agent -> live.push(agent, "chat.waiting", Map.of("chat", id)));
 		});
-		return new Started(publicId, key, landed.number(), position, expectedWait(position));
+		return new Started(publicId, key, landed.number(), position, queue.expectedWait(position));
 	}
 
 	/** A request left when nobody is there: it becomes a ticket for the customer. */
@@ -207,16 +153,39 @@ public class Chats {
 	@Transactional
 	public ChatMessage say(UUID publicId, String key, String clientId, String text) {
 		long session = visitorSession(publicId, key);
-		Owner chat = owner(session).orElseThrow(() -> new NotFoundException("chat.not-found", publicId));
+		return fromVisitor(session, publicId, clientId(clientId), text(text), null);
+	}
+
+	/** A file from the visitor (a photo of the fault, an invoice): kept, then shown to both sides. */
+	@Transactional
+	public ChatMessage sendFile(UUID publicId, String key, String clientId, String filename, InputStream content) {
+		long session = visitorSession(publicId, key);
+		String id = clientId(clientId);
+		openChat(session, publicId);
+		var sent = room.sent(session, "visitor", id);
+		if (sent.isPresent()) {
+			return sent.get();
+		}
+		AttachmentView file = attachments.store(filename, content, new Actor(null, "chat", null));
+		return fromVisitor(session, publicId, id, file.filename(), file.id());
+	}
+
+	private ChatRoom.Owner openChat(long session, Object id) {
+		ChatRoom.Owner chat = room.owner(session).orElseThrow(() -> new NotFoundException("chat.not-found", id));
 		if (chat.status().equals("ended")) {
 			throw new ConflictException("chat.ended");
 		}
-		ChatMessage message = store(session, "visitor", null, clientId(clientId), text(text));
-		afterCommit(() -> {
+		return chat;
+	}
+
+	private ChatMessage fromVisitor(long session, UUID publicId, String clientId, String text, Long file) {
+		ChatRoom.Owner chat = openChat(session, publicId);
+		ChatMessage message = room.store(session, "visitor", null, clientId, text, file);
+		ChatRoom.afterCommit(() -> {
 			if (chat.agent() != null) {
-				live.push(chat.agent(), "chat.message", payload(session, message));
+				live.push(chat.agent(), "chat.message", ChatRoom.payload(session, message));
 			}
-			toVisitor(chat.publicId(), "chat.message", payload(session, message));
+			room.toVisitor(chat.publicId(), "chat.message", ChatRoom.payload(session, message));
 		});
 		return message;
 	}
@@ -224,18 +193,49 @@ public class Chats {
 	/** The agent's reply in their chat. */
 	@Transactional
 	public ChatMessage reply(long session, Actor agent, String clientId, String text) {
-		Owner chat = agentsChat(session, agent);
-		ChatMessage message = store(session, "agent", agent.userId(), clientId(clientId), text(text));
-		afterCommit(() -> {
-			toVisitor(chat.publicId(), "chat.message", payload(session, message));
-			live.push(agent.userId(), "chat.message", payload(session, message));
+		room.agentsChat(session, agent);
+		return fromAgent(session, agent, clientId(clientId), text(text), null);
+	}
+
+	/** A file from the agent (a manual, a label) in their chat. */
+	@Transactional
+	public ChatMessage replyFile(long session, Actor agent, String clientId, String filename, InputStream content) {
+		room.agentsChat(session, agent);
+		String id = clientId(clientId);
+		var sent = room.sent(session, "agent", id);
+		if (sent.isPresent()) {
+			return sent.get();
+		}
+		AttachmentView file = attachments.store(filename, content, new Actor(null, "chat", null));
+		return fromAgent(session, agent, id, file.filename(), file.id());
+	}
+
+	private ChatMessage fromAgent(long session, Actor agent, String clientId, String text, Long file) {
+		ChatRoom.Owner chat = room.agentsChat(session, agent);
+		ChatMessage message = room.store(session, "agent", agent.userId(), clientId, text, file);
+		ChatRoom.afterCommit(() -> {
+			room.toVisitor(chat.publicId(), "chat.message", ChatRoom.payload(session, message));
+			live.push(agent.userId(), "chat.message", ChatRoom.payload(session, message));
 		});
 		return message;
 	}
 
+	/** A file of this chat, for the visitor holding its key. */
+	public Attachments.StoredFile visitorFile(UUID publicId, String key, long file) {
+		long session = visitorSession(publicId, key);
+		room.file(session, file);
+		return attachments.open(file);
+	}
+
+	/** A file of this chat, for an agent. */
+	public Attachments.StoredFile agentFile(long session, long file) {
+		room.file(session, file);
+		return attachments.open(file);
+	}
+
 	/** Someone is typing: passed on, not kept. */
 	public void typing(UUID publicId, String key) {
-		ChatView chat = get(visitorSession(publicId, key));
+		ChatView chat = room.get(visitorSession(publicId, key));
 		if (chat.agent() != null && chat.status().equals("active")) {
 			live.push(chat.agent(), "chat.typing", Map.of("chat", chat.id()));
 		}
@@ -243,103 +243,11 @@ public class Chats {
 
 	/** The agent is typing: checked against a few seconds' memory of who has the chat, not the database. */
 	public void typing(long session, Actor agent) {
-		Owner owner = owners.get(session, id -> owner(id).orElse(null));
+		ChatRoom.Owner owner = room.recentOwner(session);
 		if (owner == null || !owner.status().equals("active") || !Objects.equals(owner.agent(), agent.userId())) {
 			throw new ConflictException("chat.not-yours", session);
 		}
-		toVisitor(owner.publicId(), "chat.typing", Map.of());
-	}
-
-	/** Who has a chat, as the checks before answering need it. */
-	private record Owner(UUID publicId, Long agent, String status) {
-	}
-
-	private Optional<Owner> owner(long session) {
-		return jdbc.sql("select public_id, agent_id, status from chat_session where id = ?").param(session)
-			.query((rs, n) -> {
-				long agent = rs.getLong(2);
-				return new Owner(rs.getObject(1, UUID.class), rs.wasNull() ? null : agent, rs.getString(3));
-			})
-			.optional();
-	}
-
-	private Owner agentsChat(long session, Actor agent) {
-		Owner owner = owner(session).orElseThrow(() -> new NotFoundException("chat.not-found", session));
-		if (!owner.status().equals("active") || !Objects.equals(owner.agent(), agent.userId())) {
-			throw new ConflictException("chat.not-yours", session);
-		}
-		return owner;
-	}
-
-	/** Takes a waiting chat: exactly one agent gets it, and nobody more than their limit. */
-	@Transactional
-	public ChatView accept(long session, Actor agent) {
-		jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("chat-agent:" + agent.userId())
-			.query(Object.class).single();
-		if (activeOf(agent.userId()) >= maxPerAgent) {
-			throw new ConflictException("chat.full", maxPerAgent);
-		}
-		get(session);
-		Instant now = clock.instant();
-		int taken = jdbc.sql("""
-				update chat_session set status = 'active', agent_id = ?, accepted_at = ? where id = ? and status = 'waiting'""")
-			.params(agent.userId(), Timestamp.from(now), session).update();
-		if (taken == 0) {
-			throw new ConflictException("chat.taken", session);
-		}
-		owners.invalidate(session);
-		String name = agentName(agent.userId());
-		ChatMessage joined = store(session, "system", agent.userId(), "joined-" + agent.userId(), "joined:" + name);
-		ChatView chat = get(session);
-		afterCommit(() -> {
-			toVisitor(chat.publicId(), "chat.accepted", Map.of("agent", name, "message", message(joined)));
-			announceQueue();
-			presence.present().forEach(a -> live.push(a, "chat.taken", Map.of("chat", session)));
-		});
-		return chat;
-	}
-
-	/**
-	 * Hands the agent's chat to another agent who is present and below their limit, or, without one,
-	 * back to the queue for whoever takes it next. The visitor is told who joined.
-	 */
-	@Transactional
-	public ChatView transfer(long session, Actor from, Long to) {
-		Owner chat = agentsChat(session, from);
-		owners.invalidate(session);
-		if (to == null) {
-			jdbc.sql("update chat_session set status = 'waiting', agent_id = null, accepted_at = null where id = ?")
-				.param(session).update();
-			store(session, "system", from.userId(), "queued-" + clock.millis(), "queued:" + agentName(from.userId()));
-			afterCommit(() -> {
-				announceQueue();
-				presence.present().forEach(a -> live.push(a, "chat.waiting", Map.of("chat", session)));
-			});
-			return get(session);
-		}
-		if (to.equals(from.userId()) || !presence.present().contains(to)) {
-			throw new ConflictException("chat.agent-away", to);
-		}
-		jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("chat-agent:" + to).query(Object.class).single();
-		if (activeOf(to) >= maxPerAgent) {
-			throw new ConflictException("chat.agent-full", to);
-		}
-		jdbc.sql("update chat_session set agent_id = ? where id = ? and agent_id = ?").params(to, session, from.userId())
-			.update();
-		String name = agentName(to);
-		ChatMessage joined = store(session, "system", to, "joined-" + to + "-" + clock.millis(), "joined:" + name);
-		afterCommit(() -> {
-			toVisitor(chat.publicId(), "chat.accepted", Map.of("agent", name, "message", message(joined)));
-			live.push(to, "chat.transferred", Map.of("chat", session));
-			live.push(from.userId(), "chat.taken", Map.of("chat", session));
-		});
-		return get(session);
-	}
-
-	/** The agents present for chat with room for one more, other than this one: who a chat can go to. */
-	public List<Map<String, Object>> colleagues(long agent) {
-		return presence.present().stream().filter(a -> a != agent && activeOf(a) < maxPerAgent)
-			.map(a -> Map.<String, Object>of("id", a, "name", agentName(a))).toList();
+		room.toVisitor(owner.publicId(), "chat.typing", Map.of());
 	}
 
 	/** Ends the chat (by the visitor or the agent) and puts the transcript on its ticket. */
@@ -350,7 +258,7 @@ public class Chats {
 
 	@Transactional
 	public void endByAgent(long session, Actor agent) {
-		agentsChat(session, agent);
+		room.agentsChat(session, agent);
 		end(session, "agent", agent);
 	}
 
@@ -361,188 +269,44 @@ public class Chats {
 		if (ended == 0) {
 			return;
 		}
-		owners.invalidate(session);
-		ChatView chat = get(session);
+		room.forget(session);
+		ChatView chat = room.get(session);
 		StringBuilder transcript = new StringBuilder("[chat] ");
 		transcript.append(chat.visitorName() == null ? "visitor" : chat.visitorName()).append(", ")
 			.append(chat.createdAt()).append(" – ").append(now).append('\n');
-		for (ChatMessage m : messages(session, 0)) {
+		List<Long> files = new ArrayList<>();
+		for (ChatMessage m : room.messages(session, 0)) {
 			if (m.author().equals("system")) {
 				continue;
 			}
-			transcript.append('[').append(m.at()).append("] ").append(m.authorName()).append(": ").append(m.body())
-				.append('\n');
+			transcript.append('[').append(m.at()).append("] ").append(m.authorName()).append(": ");
+			if (m.file() != null) {
+				files.add(m.file().id());
+				transcript.append("[").append(m.file().filename()).append("]");
+			}
+			else {
+				transcript.append(m.body());
+			}
+			transcript.append('\n');
 		}
+		// written by the chat itself: the files are the visitor's and the agents', attached together
 		tickets.reply(new TicketId(chat.ticket()), new NewMessage(transcript.toString().strip(), Visibility.INTERNAL,
-				Author.SYSTEM, Channel.CHAT, null, List.of()), agent == null ? new Actor(null, "chat", null) : agent);
-		afterCommit(() -> {
-			toVisitor(chat.publicId(), "chat.ended", Map.of("by", by));
+				Author.SYSTEM, Channel.CHAT, null, files), new Actor(null, agent == null ? "chat" : agent.name(), null));
+		ChatRoom.afterCommit(() -> {
+			room.toVisitor(chat.publicId(), "chat.ended", Map.of("by", by));
 			if (chat.agent() != null) {
 				live.push(chat.agent(), "chat.ended", Map.of("chat", session, "by", by));
 			}
-			announceQueue();
+			queue.changed();
 		});
 	}
 
-	public void checkIn(long agent) {
-		presence.checkIn(agent);
-	}
-
 	public List<ChatMessage> messages(long session, long after) {
-		return jdbc.sql("""
-				select m.id, m.author, coalesce(case when m.author = 'visitor' then s.visitor_name end, ''), m.client_id,
-				  m.body, m.created_at, m.author_id
-				from chat_message m join chat_session s on s.id = m.session_id
-				where m.session_id = ? and m.id > ? order by m.id""")
-			.params(session, after)
-			.query((rs, n) -> {
-				String author = rs.getString(2);
-				long authorId = rs.getLong(7);
-				String name = author.equals("agent") ? agentName(authorId) : rs.getString(3);
-				return new ChatMessage(rs.getLong(1), author, name, rs.getString(4), rs.getString(5),
-						rs.getTimestamp(6).toInstant());
-			})
-			.list();
-	}
-
-	public List<ChatView> waiting() {
-		return jdbc.sql("""
-				select s.id, s.public_id, s.status, s.visitor_name, s.visitor_email, s.customer_id, s.ticket_id,
-				  coalesce(t.number, 0), s.agent_id, s.language, s.page_url, s.created_at, s.accepted_at, s.ended_at,
-				  row_number() over (order by s.created_at, s.id)
-				from chat_session s left join ticket t on t.id = s.ticket_id
-				where s.status = 'waiting' order by s.created_at, s.id""").query(this::view).list();
-	}
-
-	public List<ChatView> activeOfAgent(long agent) {
-		return jdbc.sql(SELECT + " where s.status = 'active' and s.agent_id = ? order by s.accepted_at").param(agent)
-			.query(this::view).list();
+		return room.messages(session, after);
 	}
 
 	public ChatView get(long session) {
-		return jdbc.sql(SELECT + " where s.id = ?").param(session).query(this::view).optional()
-			.orElseThrow(() -> new NotFoundException("chat.not-found", session));
-	}
-
-	public int maxPerAgent() {
-		return maxPerAgent;
-	}
-
-	private static final String SELECT = """
-			select s.id, s.public_id, s.status, s.visitor_name, s.visitor_email, s.customer_id, s.ticket_id,
-			  coalesce(t.number, 0),
-			  s.agent_id, s.language, s.page_url, s.created_at, s.accepted_at, s.ended_at,
-			  case when s.status = 'waiting' then (select count(*) from chat_session w where w.status = 'waiting'
-			    and (w.created_at, w.id) <= (s.created_at, s.id)) else 0 end
-			from chat_session s left join ticket t on t.id = s.ticket_id""";
-
-	private ChatView view(ResultSet rs, int n) throws SQLException {
-		long agent = rs.getLong(9);
-		boolean noAgent = rs.wasNull();
-		return new ChatView(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-				rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), noAgent ? null : agent, rs.getString(10),
-				rs.getString(11), rs.getTimestamp(12).toInstant(), instant(rs.getTimestamp(13)),
-				instant(rs.getTimestamp(14)), rs.getInt(15));
-	}
-
-	private static Instant instant(Timestamp t) {
-		return t == null ? null : t.toInstant();
-	}
-
-	private int position(long session) {
-		return get(session).position();
-	}
-
-	/** The queue changed: waiting visitors hear their new place with the next announcement. */
-	private void announceQueue() {
-		queueChanged.set(true);
-	}
-
-	/** Tells every waiting visitor their place and expected wait, at most every two seconds. */
-	@Scheduled(fixedDelay = 2000, initialDelay = 2000)
-	void announceIfChanged() {
-		if (!queueChanged.getAndSet(false)) {
-			return;
-		}
-		long perPlace = expectedWait(1);
-		for (ChatView chat : waiting()) {
-			toVisitor(chat.publicId(), "chat.queue", Map.of("position", chat.position(), "expectedWaitSeconds",
-					perPlace * chat.position()));
-		}
-	}
-
-	private ChatMessage store(long session, String author, Long authorId, String clientId, String body) {
-		Instant now = clock.instant();
-		Optional<Long> inserted = jdbc.sql("""
-				insert into chat_message (session_id, author, author_id, client_id, body, created_at)
-				values (?, ?, ?, ?, ?, ?) on conflict (session_id, author, client_id) do nothing returning id""")
-			.params(session, author, authorId, clientId, body, Timestamp.from(now)).query(Long.class).optional();
-		if (inserted.isPresent()) {
-			return new ChatMessage(inserted.get(), author, author.equals("agent") ? agentName(authorId) : "", clientId,
-					body, now);
-		}
-		// sent before: the stored one, as it was first acknowledged
-		return jdbc.sql("""
-				select id, author, client_id, body, created_at from chat_message
-				where session_id = ? and author = ? and client_id = ?""")
-			.params(session, author, clientId)
-			.query((rs, n) -> new ChatMessage(rs.getLong(1), rs.getString(2),
-					author.equals("agent") ? agentName(authorId) : "", rs.getString(3), rs.getString(4),
-					rs.getTimestamp(5).toInstant()))
-			.single();
-	}
-
-	private void insert(long session, String author, Long authorId, String clientId, String body, Instant at) {
-		jdbc.sql("""
-				insert into chat_message (session_id, author, author_id, client_id, body, created_at)
-				values (?, ?, ?, ?, ?, ?) on conflict (session_id, author, client_id) do nothing""")
-			.params(session, author, authorId, clientId, body, Timestamp.from(at)).update();
-	}
-
-	private String agentName(Long agent) {
-		if (agent == null) {
-			return "";
-		}
-		return users.find(new UserId(agent)).map(u -> u.displayName()).orElse("");
-	}
-
-	private void toVisitor(UUID publicId, String kind, Map<String, Object> payload) {
-		Map<String, Object> message = new LinkedHashMap<>();
-		message.put("kind", kind);
-		message.putAll(payload);
-		messaging.convertAndSendToUser(ChatSockets.principal(publicId), VISITOR_QUEUE, message);
-	}
-
-	private static Map<String, Object> payload(long session, ChatMessage m) {
-		Map<String, Object> p = new LinkedHashMap<>();
-		p.put("chat", session);
-		p.put("message", message(m));
-		return p;
-	}
-
-	static Map<String, Object> message(ChatMessage m) {
-		Map<String, Object> p = new LinkedHashMap<>();
-		p.put("id", m.id());
-		p.put("author", m.author());
-		p.put("authorName", m.authorName());
-		p.put("clientId", m.clientId());
-		p.put("body", m.body());
-		p.put("at", m.at().toString());
-		return p;
-	}
-
-	private static void afterCommit(Runnable action) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					action.run();
-				}
-			});
-		}
-		else {
-			action.run();
-		}
+		return room.get(session);
 	}
 
 	private static String text(String text) {

@@ -16,6 +16,7 @@ public enum Permission {
 	TICKET_EDIT("ticket.edit", Group.TICKETS),
 	TICKET_ASSIGN("ticket.assign", Group.TICKETS),
 	TICKET_MERGE("ticket.merge", Group.TICKETS),
+	REPLY_MANAGE("reply.manage", Group.TICKETS),
 	CUSTOMER_VIEW("customer.view", Group.CUSTOMERS),
 	CUSTOMER_EDIT("customer.edit", Group.CUSTOMERS),
 	CUSTOMER_CONTACT_DETAILS("customer.contact_details", Group.CUSTOMERS),

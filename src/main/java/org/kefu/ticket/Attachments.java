@@ -38,7 +38,7 @@ public class Attachments {
 	@Transactional
 	public AttachmentView store(String filename, InputStream content, Actor by) {
 		FileStore.Stored stored = files.store(filename, content);
-		return attachments.save(new Attachment(stored.filename(), stored.contentType(), stored.size(), stored.sha256(),
+		return attachments.saveAndFlush(new Attachment(stored.filename(), stored.contentType(), stored.size(), stored.sha256(),
 				by.userId(), clock.instant())).view();
 	}
 

@@ -19,6 +19,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.kefu.identity.TeamId;
+import org.kefu.identity.Teams;
+import org.kefu.identity.ServiceStage;
 import org.kefu.shared.ConflictException;
 import org.kefu.shared.NotFoundException;
 import org.kefu.support.Fixtures;
@@ -33,8 +36,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Chat as the widget and the console use it: offline when nobody is there, one message per client
- * id however often it is sent, exactly one agent per chat under a race, the limit per agent, and the
- * transcript on the ticket at the end.
+ * id however often it is sent, exactly one agent per chat under a race, the limit per agent, declining,
+ * handing over to a colleague, a team or the queue, files both ways, and the transcript with its files
+ * on the ticket at the end.
  */
 @KefuTest
 @Tag("api")
@@ -47,6 +51,12 @@ class ChatTests {
 
 	@Autowired
 	Chats chats;
+
+	@Autowired
+	ChatQueue queue;
+
+	@Autowired
+	Teams teams;
 
 	@Autowired
 	ChatPresence presence;
@@ -99,7 +109,7 @@ class ChatTests {
 	@Test
 	void aMessageSentAgainIsStoredOnceAndAStrangerCannotReadTheChat() {
 		var agent = fixtures.person("agent");
-		chats.checkIn(agent.id().value());
+		queue.checkIn(agent.id().value());
 		Chats.Started started = chats.start(opening("洗衣机不脱水"));
 		assertThat(started.position()).isGreaterThanOrEqualTo(1);
 		ChatMessage once = chats.say(started.session(), started.key(), "m-1", "型号 XQG100");
@@ -115,8 +125,8 @@ class ChatTests {
 	void twoAgentsTakingTheSameChatAtOnceOneGetsItAndNobodyExceedsTheirLimit() throws Exception {
 		var first = fixtures.person("agent");
 		var second = fixtures.person("agent");
-		chats.checkIn(first.id().value());
-		chats.checkIn(second.id().value());
+		queue.checkIn(first.id().value());
+		queue.checkIn(second.id().value());
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
 			for (int round = 0; round < 3; round++) {
@@ -128,7 +138,7 @@ class ChatTests {
 					Callable<Boolean> take = () -> {
 						go.await();
 						try {
-							chats.accept(session, agent.actor());
+							queue.accept(session, agent.actor());
 							return true;
 						}
 						catch (ConflictException e) {
@@ -150,13 +160,13 @@ class ChatTests {
 			pool.shutdown();
 		}
 		var busy = fixtures.person("agent");
-		chats.checkIn(busy.id().value());
-		for (int i = 0; i < chats.maxPerAgent(); i++) {
+		queue.checkIn(busy.id().value());
+		for (int i = 0; i < queue.maxPerAgent(); i++) {
 			Chats.Started started = chats.start(opening("chat " + i));
-			chats.accept(chats.visitorSession(started.session(), started.key()), busy.actor());
+			queue.accept(chats.visitorSession(started.session(), started.key()), busy.actor());
 		}
 		Chats.Started oneMore = chats.start(opening("one more"));
-		assertThatThrownBy(() -> chats.accept(chats.visitorSession(oneMore.session(), oneMore.key()), busy.actor()))
+		assertThatThrownBy(() -> queue.accept(chats.visitorSession(oneMore.session(), oneMore.key()), busy.actor()))
 			.isInstanceOf(ConflictException.class).hasMessageContaining("chat.full");
 	}
 
@@ -164,30 +174,30 @@ class ChatTests {
 	void anAgentHandsAChatToAColleagueOrBackToTheQueue() {
 		var first = fixtures.person("agent");
 		var second = fixtures.person("agent");
-		chats.checkIn(first.id().value());
+		queue.checkIn(first.id().value());
 		Chats.Started started = chats.start(opening("发票抬头要改"));
 		long session = chats.visitorSession(started.session(), started.key());
-		chats.accept(session, first.actor());
-		assertThatThrownBy(() -> chats.transfer(session, first.actor(), second.id().value()))
+		queue.accept(session, first.actor());
+		assertThatThrownBy(() -> queue.transfer(session, first.actor(), second.id().value()))
 			.as("a colleague who is not on the console").isInstanceOf(ConflictException.class);
-		chats.checkIn(second.id().value());
-		assertThat(chats.colleagues(first.id().value())).extracting(c -> c.get("id")).contains(second.id().value());
-		assertThat(chats.transfer(session, first.actor(), second.id().value()).agent()).isEqualTo(second.id().value());
+		queue.checkIn(second.id().value());
+		assertThat(queue.colleagues(first.id().value())).extracting(c -> c.get("id")).contains(second.id().value());
+		assertThat(queue.transfer(session, first.actor(), second.id().value()).agent()).isEqualTo(second.id().value());
 		assertThatThrownBy(() -> chats.reply(session, first.actor(), "a-1", "还在吗"))
 			.as("the first agent no longer answers it").isInstanceOf(ConflictException.class);
-		ChatView queued = chats.transfer(session, second.actor(), null);
+		ChatView queued = queue.transfer(session, second.actor(), null);
 		assertThat(queued.status()).isEqualTo("waiting");
 		assertThat(queued.agent()).isNull();
-		assertThat(chats.waiting()).extracting(ChatView::id).contains(session);
+		assertThat(queue.waiting()).extracting(ChatView::id).contains(session);
 	}
 
 	@Test
 	void theWholeConversationIsOnTheTicketWhenTheChatEnds() {
 		var agent = fixtures.person("agent");
-		chats.checkIn(agent.id().value());
+		queue.checkIn(agent.id().value());
 		Chats.Started started = chats.start(opening("冰箱不制冷"));
 		long session = chats.visitorSession(started.session(), started.key());
-		chats.accept(session, agent.actor());
+		queue.accept(session, agent.actor());
 		chats.reply(session, agent.actor(), "a-1", "请问购买多久了？");
 		chats.say(started.session(), started.key(), "m-1", "半年");
 		chats.endByVisitor(started.session(), started.key());
@@ -198,5 +208,94 @@ class ChatTests {
 		assertThat(transcript.body()).contains("冰箱不制冷", "请问购买多久了？", "半年");
 		assertThatThrownBy(() -> chats.say(started.session(), started.key(), "m-2", "还在吗"))
 			.isInstanceOf(ConflictException.class);
+	}
+
+	@Test
+	void aDeclinedChatWaitsForTheOthersAndAChatHandedToATeamOnlyForItsMembers() {
+		var first = fixtures.person("agent");
+		var member = fixtures.person("agent");
+		var outsider = fixtures.person("agent");
+		queue.checkIn(first.id().value());
+		Chats.Started started = chats.start(opening("快递丢件"));
+		long session = chats.visitorSession(started.session(), started.key());
+		queue.decline(session, first.actor());
+		assertThat(queue.waitingFor(first.id().value())).extracting(ChatView::id).doesNotContain(session);
+		assertThat(queue.waitingFor(member.id().value())).extracting(ChatView::id).contains(session);
+
+		queue.accept(session, first.actor());
+		TeamId claims = teams.create(Fixtures.unique("理赔组"), ServiceStage.values()[0], null, null, first.actor());
+		teams.setMembers(claims, java.util.Set.of(member.id().value()), java.util.Set.of(), first.actor());
+		assertThatThrownBy(() -> queue.transferToTeam(session, first.actor(), claims.value()))
+			.as("nobody of the team is on the console").isInstanceOf(ConflictException.class)
+			.hasMessageContaining("chat.team-away");
+		queue.checkIn(member.id().value());
+		queue.checkIn(outsider.id().value());
+		ChatView handed = queue.transferToTeam(session, first.actor(), claims.value());
+		assertThat(handed.status()).isEqualTo("waiting");
+		assertThat(handed.team()).isEqualTo(claims.value());
+		assertThat(queue.waitingFor(outsider.id().value())).extracting(ChatView::id).doesNotContain(session);
+		assertThat(queue.waitingFor(member.id().value())).extracting(ChatView::id).contains(session);
+		assertThatThrownBy(() -> queue.accept(session, outsider.actor())).isInstanceOf(ConflictException.class)
+			.hasMessageContaining("chat.other-team");
+		assertThat(queue.accept(session, member.actor()).agent()).isEqualTo(member.id().value());
+		assertThat(chats.messages(session, 0)).extracting(ChatMessage::body).contains("team:" + teams.find(claims)
+			.orElseThrow().name());
+	}
+
+	@Test
+	void filesGoBothWaysOnceEachAndEndOnTheTicketWithTheTranscript() throws Exception {
+		var agent = fixtures.person("agent");
+		queue.checkIn(agent.id().value());
+		Chats.Started started = chats.start(opening("收到的货破了"));
+		long session = chats.visitorSession(started.session(), started.key());
+		queue.accept(session, agent.actor());
+		byte[] png = java.util.Base64.getDecoder().decode(
+				"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+		HttpResponse<String> sent = upload(started, "f-1", "破损.png", png);
+		assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+		assertThat(sent.body()).contains("\"filename\":\"破损.png\"", "image/png");
+		HttpResponse<String> again = upload(started, "f-1", "破损.png", png);
+		assertThat(again.body()).as("the same file sent again after a drop").isEqualTo(sent.body());
+		ChatMessage fromVisitor = chats.messages(session, 0).stream().filter(m -> m.file() != null).findFirst()
+			.orElseThrow();
+		HttpResponse<byte[]> read = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+				+ "/chat/visitor/chats/" + started.session() + "/files/" + fromVisitor.file().id()))
+			.header("X-Chat-Key", started.key()).build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(read.body()).isEqualTo(png);
+		HttpResponse<byte[]> stranger = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+				+ "/chat/visitor/chats/" + started.session() + "/files/" + fromVisitor.file().id()))
+			.header("X-Chat-Key", "not-the-key").build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(stranger.statusCode()).isEqualTo(404);
+
+		ChatMessage manual = chats.replyFile(session, agent.actor(), "a-f1", "说明书.txt",
+				new java.io.ByteArrayInputStream("先断电再重启".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		assertThat(manual.file().filename()).isEqualTo("说明书.txt");
+		assertThat(chats.agentFile(session, manual.file().id()).attachment().size()).isPositive();
+		Chats.Started other = chats.start(opening("别的对话"));
+		long otherSession = chats.visitorSession(other.session(), other.key());
+		assertThatThrownBy(() -> chats.agentFile(otherSession, manual.file().id()))
+			.as("a file is read only through its own chat").isInstanceOf(NotFoundException.class);
+
+		queue.checkIn(agent.id().value());
+		chats.endByAgent(session, agent.actor());
+		var detail = tickets.detail(new TicketId(chats.get(session).ticket()));
+		var transcript = detail.messages().get(detail.messages().size() - 1);
+		assertThat(transcript.body()).contains("[破损.png]", "[说明书.txt]");
+		assertThat(transcript.attachments()).extracting(a -> a.filename()).containsExactlyInAnyOrder("破损.png", "说明书.txt");
+	}
+
+	private HttpResponse<String> upload(Chats.Started chat, String clientId, String filename, byte[] content)
+			throws Exception {
+		String boundary = "kefu" + UUID.randomUUID().toString().replace("-", "");
+		var body = new java.io.ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"clientId\"\r\n\r\n" + clientId
+				+ "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/chat/visitor/chats/"
+				+ chat.session() + "/files"))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary).header("X-Chat-Key", chat.key())
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
 	}
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.kefu.reply.SavedReplies;
 import org.kefu.support.Fixtures;
 import org.kefu.support.KefuTest;
 import org.kefu.ticket.Tickets;
@@ -26,7 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A shop on another site embeds the chat widget with one script tag; a visitor chats with an agent
  * in the console, live both ways; the visitor's network drops while they send, and the message
- * arrives once when it comes back; the agent ends the chat and its transcript is on the ticket.
+ * arrives once when it comes back; the agent answers with a saved reply typed as /shortcut; the
+ * visitor sends a photo both see; the agent ends the chat and its transcript, with the photo, is on
+ * the ticket.
  */
 @KefuTest
 @Tag("browser")
@@ -40,6 +43,12 @@ class ChatBrowserTests extends BrowserTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	SavedReplies replies;
+
+	/** A small picture: 8×8 pixels of red. */
+	static final String PNG = "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEklEQVR4nGP4z8CAFWEXHbQSACj/P8Fu7N9hAAAAAElFTkSuQmCC";
 
 	HttpServer shop;
 
@@ -76,6 +85,9 @@ class ChatBrowserTests extends BrowserTest {
 	@Test
 	void aVisitorOnAnotherSiteChatsWithAnAgentLiveAndNothingIsLostWhenTheNetworkDrops() {
 		Fixtures.Person agent = fixtures.person("agent");
+		String shortcut = Fixtures.unique("photo").toLowerCase();
+		replies.create(new SavedReplies.SavedReplyForm("请拍照", shortcut, "{{customer.name}}您好，我是{{agent.name}}，请把破损处拍照发给我。",
+				false, null), agent.actor(), false);
 		signIn(agent.username());
 		page.navigate(url("/chat/console"));
 		assertThat(page.locator("#chat-queue")).containsText("排队中");
@@ -105,6 +117,21 @@ class ChatBrowserTests extends BrowserTest {
 			.hasCount(1);
 		assertThat(page.locator("#chat-messages .chat-line.pending")).hasCount(0);
 
+		// a saved reply typed as /shortcut, filled in with the customer's and the agent's names
+		page.locator("#chat-reply [name=text]").pressSequentially("/" + shortcut);
+		assertThat(page.locator(".saved-reply-popup .reply-choice")).hasCount(1);
+		page.locator("#chat-reply [name=text]").press("Enter");
+		assertThat(page.locator("#chat-reply [name=text]")).hasValue(java.util.regex.Pattern.compile("^周敏您好，我是.+，请把破损处拍照发给我。$"));
+		page.locator("#chat-reply [name=text]").press("Enter");
+		assertThat(chat.locator("#chat-log")).containsText("周敏您好，我是");
+
+		// a photo from the visitor reaches the agent, shown as a picture on both sides
+		chat.locator("#chat-file").setInputFiles(new com.microsoft.playwright.options.FilePayload("破损.png", "image/png",
+				java.util.Base64.getDecoder().decode(PNG)));
+		assertThat(page.locator("#chat-messages img.chat-thumb")).hasCount(1);
+		assertThat(chat.locator("#chat-log img.chat-thumb")).hasCount(1);
+		assertThat(page.locator("#chat-messages")).containsText("破损.png");
+
 		// the visitor's network drops while they write; the message waits and goes when it is back
 		visitorContext.setOffline(true);
 		chat.locator("#chat-send [name=text]").fill("底部在漏水");
@@ -125,7 +152,9 @@ class ChatBrowserTests extends BrowserTest {
 		long ticket = jdbc.sql("select ticket_id from chat_session where visitor_name = '周敏' order by id desc limit 1")
 			.query(Long.class).single();
 		var messages = tickets.detail(new org.kefu.ticket.TicketId(ticket)).messages();
-		assertThat(messages.get(messages.size() - 1).body()).contains("洗衣机漏水", "请问漏水是从哪个位置", "底部在漏水");
+		assertThat(messages.get(messages.size() - 1).body()).contains("洗衣机漏水", "请问漏水是从哪个位置", "底部在漏水",
+				"[破损.png]");
+		assertThat(messages.get(messages.size() - 1).attachments()).extracting(a -> a.filename()).containsExactly("破损.png");
 		assertThat(jdbc.sql("select count(*) from chat_message m join chat_session s on s.id = m.session_id "
 				+ "where s.ticket_id = ? and m.body = '底部在漏水'").param(ticket).query(Integer.class).single()).isEqualTo(1);
 
@@ -139,6 +168,25 @@ class ChatBrowserTests extends BrowserTest {
 		assertThat(english.frameLocator("#kefu-chat-frame").locator("#chat-send")).isHidden();
 		english.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("26-chat-widget-en.png")));
 		visitorContext.close();
+
+		// the same saved reply on the ticket page, picked from the list, filled for this ticket
+		long number = tickets.summary(new org.kefu.ticket.TicketId(ticket)).number();
+		page.navigate(url("/tickets/" + number));
+		page.locator("#ticket-replies").click();
+		page.locator(".saved-reply-search").fill(shortcut);
+		assertThat(page.locator(".saved-reply-popup .reply-choice")).hasCount(1);
+		page.locator(".saved-reply-popup .reply-choice").first().click();
+		assertThat(page.locator("#body")).hasValue(java.util.regex.Pattern.compile("^周敏您好.*"));
+		page.locator("#ticket-replies").click();
+		page.locator(".saved-reply-search").fill(shortcut);
+		assertThat(page.locator(".saved-reply-popup .reply-choice")).hasCount(1);
+		screenshot("27-ticket-saved-replies-en");
+		page.navigate(url("/replies"));
+		assertThat(page.locator("#replies-table")).containsText("/" + shortcut);
+		screenshot("28-saved-replies-en");
+		page.locator("#switch-language").click();
+		assertThat(page.locator("h1")).hasText("常用回复");
+		screenshot("29-saved-replies-zh");
 		assertThat(consoleErrors).as("no script or content-security-policy errors on the console").isEmpty();
 	}
 }

@@ -25,7 +25,7 @@ class ChatEmbedPage {
 			"chat.widget.email", "chat.widget.message", "chat.widget.start", "chat.widget.send", "chat.widget.end",
 			"chat.widget.waiting", "chat.widget.joined", "chat.widget.ended", "chat.widget.offline",
 			"chat.widget.leave", "chat.widget.left", "chat.widget.typing", "chat.widget.reconnecting",
-			"chat.widget.unsent", "chat.widget.you");
+			"chat.widget.unsent", "chat.widget.you", "chat.widget.attach", "chat.widget.refused");
 
 	private final MessageSource messages;
 	private final JsonMapper json;

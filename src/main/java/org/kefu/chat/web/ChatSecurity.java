@@ -31,7 +31,7 @@ class ChatSecurity {
 			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
 			.headers(headers -> headers
 				.frameOptions(frame -> frame.disable())
-				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data: blob:; "
 						+ "style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; object-src 'none'; "
 						+ "base-uri 'self'; form-action 'self'; frame-ancestors " + frameAncestors)));
 		return http.build();

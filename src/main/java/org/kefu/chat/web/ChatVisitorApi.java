@@ -4,12 +4,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.kefu.chat.ChatMessage;
+import org.kefu.chat.ChatQueue;
 import org.kefu.chat.Chats;
 import org.kefu.chat.VisitorLimits;
+import org.kefu.platform.Downloads;
+import org.kefu.ticket.Attachments;
 
+import org.springframework.core.io.Resource;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,12 +26,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * What the chat frame calls: whether anyone is there, opening a chat, sending (each message with
  * the frame's own id: sending it again is answered with the stored message, never a second one),
- * catching up after a reconnect, ending, and the offline form. A chat is opened by its key, sent in
- * {@code X-Chat-Key}.
+ * catching up after a reconnect, sending and reading files, ending, and the offline form. A chat is
+ * opened by its key, sent in {@code X-Chat-Key} (never in a link: files are fetched with it too).
  */
 @RestController
 class ChatVisitorApi {
@@ -31,16 +40,18 @@ class ChatVisitorApi {
 	static final String KEY = "X-Chat-Key";
 
 	private final Chats chats;
+	private final ChatQueue queue;
 	private final VisitorLimits limits;
 
-	ChatVisitorApi(Chats chats, VisitorLimits limits) {
+	ChatVisitorApi(Chats chats, ChatQueue queue, VisitorLimits limits) {
 		this.chats = chats;
+		this.queue = queue;
 		this.limits = limits;
 	}
 
 	@GetMapping("/chat/visitor/availability")
-	Chats.Availability availability() {
-		return chats.availability();
+	ChatQueue.Availability availability() {
+		return queue.availability();
 	}
 
 	@PostMapping("/chat/visitor/chats")
@@ -71,7 +82,27 @@ class ChatVisitorApi {
 		var chat = chats.get(session);
 		List<ChatMessage> messages = chats.messages(session, after);
 		return Map.of("status", chat.status(), "position", chat.position(), "expectedWaitSeconds",
-				chat.status().equals("waiting") ? chats.expectedWait(chat.position()) : 0, "messages", messages);
+				chat.status().equals("waiting") ? queue.expectedWait(chat.position()) : 0, "messages", messages);
+	}
+
+	@PostMapping(path = "/chat/visitor/chats/{id}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ChatMessage sendFile(@PathVariable UUID id, @RequestHeader(name = KEY, required = false) String key,
+			@RequestParam String clientId, @RequestParam("file") MultipartFile file, HttpServletRequest request) {
+		limits.count(request.getRemoteAddr());
+		try {
+			return chats.sendFile(id, key, clientId, file.getOriginalFilename(), file.getInputStream());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	@GetMapping("/chat/visitor/chats/{id}/files/{file}")
+	ResponseEntity<Resource> file(@PathVariable UUID id, @PathVariable long file,
+			@RequestHeader(name = KEY, required = false) String key) {
+		Attachments.StoredFile stored = chats.visitorFile(id, key, file);
+		return Downloads.of(stored.path(), stored.attachment().filename(), stored.attachment().contentType(),
+				stored.attachment().size());
 	}
 
 	@PostMapping("/chat/visitor/chats/{id}/typing")
