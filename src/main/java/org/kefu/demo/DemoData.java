@@ -25,6 +25,7 @@ import org.kefu.identity.UserId;
 import org.kefu.identity.Users;
 import org.kefu.platform.KefuClock;
 import org.kefu.platform.KefuProperties;
+import org.kefu.reply.SavedReplies;
 import org.kefu.shared.Actor;
 import org.kefu.ticket.Channel;
 import org.kefu.ticket.NewMessage;
@@ -64,9 +65,11 @@ class DemoData implements SmartInitializingSingleton {
 	private final KefuClock clock;
 	private final Skills skillBook;
 	private final DemoAccounts b2b;
+	private final SavedReplies replies;
 
 	DemoData(KefuProperties properties, Users users, Teams teams, Customers customers, Tickets tickets,
-			KefuClock clock, Skills skillBook, DemoAccounts b2b) {
+			KefuClock clock, Skills skillBook, DemoAccounts b2b, SavedReplies replies) {
+		this.replies = replies;
 		this.skillBook = skillBook;
 		this.b2b = b2b;
 		this.properties = properties;
@@ -87,6 +90,7 @@ class DemoData implements SmartInitializingSingleton {
 		try {
 			new Story(new Random(20261124), now).tell();
 			b2b.tell();
+			savedReplies();
 		}
 		finally {
 			clock.resume();
@@ -94,6 +98,24 @@ class DemoData implements SmartInitializingSingleton {
 		log.info("Loaded the demo center: {} users, {} customers, {} tickets ({} s). Sign in as admin / {}",
 				DemoCenter.PEOPLE.size(), CUSTOMERS, TICKETS, (System.nanoTime() - started) / 1_000_000_000,
 				DemoCenter.PASSWORD);
+	}
+
+	/** The shared saved replies a center starts with: greeting, order lookups, refunds, closing. */
+	private void savedReplies() {
+		var admin = users.findByUsername("admin").orElseThrow();
+		Actor by = Actor.user(admin.id().value(), admin.username(), null);
+		String[][] texts = {
+			{ "问候", "hi", "{{customer.name}}您好，我是客服{{agent.name}}，很高兴为您服务。请问有什么可以帮您？" },
+			{ "查询订单", "order", "好的，请稍等，我帮您查一下订单 {{field.order_number}} 的情况。" },
+			{ "退款到账时间", "refund", "退款已提交，会在 1-3 个工作日内原路退回，请留意到账通知。" },
+			{ "请拍照", "photo", "麻烦您把商品破损或故障的位置拍照发给我，我马上为您登记。" },
+			{ "结束语", "bye", "感谢您的耐心，工单 #{{ticket.number}} 已记录，如有问题随时联系我们。祝您生活愉快！" },
+			{ "Greeting (English)", "hi-en", "Hello {{customer.name}}, this is {{agent.name}}. How can I help you today?" },
+		};
+		for (String[] t : texts) {
+			replies.create(new SavedReplies.SavedReplyForm(t[0], t[1], t[2], true, t[0].contains("English") ? "en" : "zh-CN"),
+					by, true);
+		}
 	}
 
 	/** One loading of the demo center, with its own random numbers. */

@@ -58,6 +58,9 @@ class FirstStartTests {
 			assertThat(kefu.getBean(Tickets.class).count()).isEqualTo(1000);
 			assertThat(kefu.getBean(SignIn.class).signIn("wangfang", "kefu-demo", "127.0.0.1").username())
 				.isEqualTo("wangfang");
+			long wangfang = users.findByUsername("wangfang").orElseThrow().id().value();
+			assertThat(kefu.getBean(org.kefu.reply.SavedReplies.class).available(wangfang, "refund"))
+				.as("the shared saved replies a center starts with").isNotEmpty();
 		}
 	}
 
