@@ -31,7 +31,8 @@ class ImReplies {
 		this.webhooks = webhooks;
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(condition = "#added.author() == T(org.kefu.ticket.Author).AGENT"
+			+ " and #added.visibility() == T(org.kefu.ticket.Visibility).PUBLIC")
 	void on(TicketMessageAdded added) {
 		if (added.author() != Author.AGENT || added.visibility() != Visibility.PUBLIC) {
 			return;

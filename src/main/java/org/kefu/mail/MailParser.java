@@ -29,6 +29,7 @@ final class MailParser {
 
 	private static final Session SESSION;
 	static {
+		MailStreams.named();
 		Properties props = new Properties();
 		props.put("mail.mime.address.strict", "false");
 		props.put("mail.mime.decodeparameters", "true");

@@ -25,6 +25,10 @@ import org.springframework.stereotype.Component;
 @Component
 class MailReplies {
 
+	/** An agent's public reply: the only message that goes out to the customer. */
+	static final String AGENTS_PUBLIC_REPLY = "#added.author() == T(org.kefu.ticket.Author).AGENT"
+			+ " and #added.visibility() == T(org.kefu.ticket.Visibility).PUBLIC";
+
 	private final JdbcClient jdbc;
 	private final Mailboxes mailboxes;
 	private final MailOutbox outbox;
@@ -42,7 +46,9 @@ class MailReplies {
 	private record LastMail(long mailbox, String from, String messageId, String subject) {
 	}
 
-	@ApplicationModuleListener
+	// conditions, not early returns: a message or ticket that is not for mail is not even recorded as an
+	// event publication for this listener (a row written and completed per ticket otherwise)
+	@ApplicationModuleListener(condition = AGENTS_PUBLIC_REPLY)
 	void on(TicketMessageAdded added) {
 		if (added.author() != Author.AGENT || added.visibility() != Visibility.PUBLIC) {
 			return;
@@ -67,7 +73,7 @@ class MailReplies {
 		});
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(condition = "#created.channel() == T(org.kefu.ticket.Channel).FORM")
 	void on(TicketCreated created) {
 		if (created.channel() != Channel.FORM || created.customer() == null) {
 			return;

@@ -33,6 +33,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Mailboxes {
 
+	static {
+		MailStreams.named();
+	}
+
 	static final Set<String> SECURITY = Set.of("ssl", "starttls", "none");
 	private static final int TIMEOUT_MS = 20_000;
 

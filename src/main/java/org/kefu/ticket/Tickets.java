@@ -344,9 +344,10 @@ public class Tickets {
 		if (ids.isEmpty()) {
 			return 0;
 		}
-		List<Attachment> files = attachments.findAllById(new LinkedHashSet<>(ids));
-		if (files.size() != new LinkedHashSet<>(ids).size()) {
-			throw new InvalidInputException("ticket.attachment.unknown");
+		// one by one: files uploaded in this transaction (a mail's, a chat's) come from the session, unqueried
+		List<Attachment> files = new java.util.ArrayList<>();
+		for (Long id : new LinkedHashSet<>(ids)) {
+			files.add(attachments.findById(id).orElseThrow(() -> new InvalidInputException("ticket.attachment.unknown")));
 		}
 		for (Attachment file : files) {
 			if (file.attached() || (by.userId() != null && !by.userId().equals(file.uploadedBy()))) {
