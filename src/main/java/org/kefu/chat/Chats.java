@@ -193,25 +193,24 @@ public class Chats {
 	/** The agent's reply in their chat. */
 	@Transactional
 	public ChatMessage reply(long session, Actor agent, String clientId, String text) {
-		room.agentsChat(session, agent);
-		return fromAgent(session, agent, clientId(clientId), text(text), null);
+		return fromAgent(room.agentsChat(session, agent), session, agent, clientId(clientId), text(text), null);
 	}
 
 	/** A file from the agent (a manual, a label) in their chat. */
 	@Transactional
 	public ChatMessage replyFile(long session, Actor agent, String clientId, String filename, InputStream content) {
-		room.agentsChat(session, agent);
+		ChatRoom.Owner chat = room.agentsChat(session, agent);
 		String id = clientId(clientId);
 		var sent = room.sent(session, "agent", id);
 		if (sent.isPresent()) {
 			return sent.get();
 		}
 		AttachmentView file = attachments.store(filename, content, new Actor(null, "chat", null));
-		return fromAgent(session, agent, id, file.filename(), file.id());
+		return fromAgent(chat, session, agent, id, file.filename(), file.id());
 	}
 
-	private ChatMessage fromAgent(long session, Actor agent, String clientId, String text, Long file) {
-		ChatRoom.Owner chat = room.agentsChat(session, agent);
+	private ChatMessage fromAgent(ChatRoom.Owner chat, long session, Actor agent, String clientId, String text,
+			Long file) {
 		ChatMessage message = room.store(session, "agent", agent.userId(), clientId, text, file);
 		ChatRoom.afterCommit(() -> {
 			room.toVisitor(chat.publicId(), "chat.message", ChatRoom.payload(session, message));

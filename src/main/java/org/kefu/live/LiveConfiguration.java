@@ -5,8 +5,12 @@ import java.util.Map;
 
 import org.kefu.identity.CurrentUser;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.messaging.simp.broker.DefaultSubscriptionRegistry;
+import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.socket.WebSocketHandler;
@@ -43,6 +47,28 @@ class LiveConfiguration implements WebSocketMessageBrokerConfigurer {
 			}
 		});
 	}
+
+	/**
+	 * Every connection has its own user queue, so the broker's cache of which subscriptions a
+	 * destination reaches must hold one entry per connection; at Spring's default of 1,024, with
+	 * thousands of chat visitors connected, nearly every message missed it and was matched against
+	 * every subscription.
+	 */
+	@Bean
+	static BeanPostProcessor subscriptionCacheForEveryConnection() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String name) {
+				if (bean instanceof SimpleBrokerMessageHandler broker
+						&& broker.getSubscriptionRegistry() instanceof DefaultSubscriptionRegistry registry) {
+					registry.setCacheLimit(SUBSCRIPTION_CACHE);
+				}
+				return bean;
+			}
+		};
+	}
+
+	static final int SUBSCRIPTION_CACHE = 65_536;
 
 	@Override
 	public void configureMessageBroker(MessageBrokerRegistry registry) {
