@@ -117,15 +117,23 @@ public class ChatBench {
 		System.out.printf("| what the agent's side sends, %d s at each rate | offered/s | sent | received | achieved/s | p50 ms | p99 ms | max ms |%n",
 				seconds);
 		System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
+		boolean overSocket = !"rest".equals(o.getOrDefault("agent", "socket"));
+		Agent agent = overSocket ? Agent.connect(ws + "/api/v1/live", token, 4) : null;
+		String via = overSocket ? "over the agent's WebSocket" : "one REST call each";
 		for (int rate : rates) {
-			phase("typing signal (pushed only: the bare live path)", url, token, chats, byChat, rate, seconds, false);
-			phase("chat message (stored once per client id, then pushed)", url, token, chats, byChat, rate, seconds, true);
+			phase("typing signal (pushed only: the bare live path), " + via, url, token, chats, byChat, rate, seconds,
+					false, agent);
+			phase("chat message (stored once per client id, then pushed), " + via, url, token, chats, byChat, rate,
+					seconds, true, agent);
+		}
+		if (agent != null) {
+			System.out.printf("agent's acknowledgements received: %,d; refusals: %,d%n", agent.acks.get(), agent.refusals.get());
 		}
 		System.exit(0);
 	}
 
 	static void phase(String label, String url, String token, List<Chat> chats, Map<String, Visitor> byChat, int rate,
-			int seconds, boolean messages) throws Exception {
+			int seconds, boolean messages, Agent agent) throws Exception {
 		byChat.values().forEach(Visitor::reset);
 		int total = rate * seconds;
 		AtomicInteger failed = new AtomicInteger();
@@ -143,6 +151,10 @@ public class ChatBench {
 			String tag = "b" + rate + "-" + i;
 			String body = messages ? "{\"clientId\":\"" + tag + "\",\"text\":\"" + tag + "\"}" : null;
 			visitor.sent(messages ? tag : "typing", System.nanoTime());
+			if (agent != null) {
+				agent.send(i, "/app/chat/" + chat.id() + (messages ? "/messages" : "/typing"), body == null ? "" : body);
+				continue;
+			}
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/api/v1/chat/" + chat.id()
 					+ (messages ? "/messages" : "/typing")))
 				.timeout(Duration.ofSeconds(60))
@@ -232,6 +244,77 @@ public class ChatBench {
 			}
 			socket.request(1);
 			return null;
+		}
+	}
+
+	/** The agent's side over STOMP on /api/v1/live, signed in by the API token in the handshake. */
+	static final class Agent {
+
+		final List<WebSocket> sockets = new ArrayList<>();
+		final CountDownLatch connected;
+		final AtomicLong acks = new AtomicLong();
+		final AtomicLong refusals = new AtomicLong();
+
+		Agent(int count) {
+			this.connected = new CountDownLatch(count);
+		}
+
+		static Agent connect(String url, String token, int count) throws Exception {
+			Agent agent = new Agent(count);
+			for (int i = 0; i < count; i++) {
+				Agent.Connection listener = agent.new Connection();
+				agent.sockets.add(http.newWebSocketBuilder().subprotocols("v12.stomp").header("Authorization", "Bearer " + token)
+					.buildAsync(URI.create(url), listener).get(30, TimeUnit.SECONDS));
+			}
+			if (!agent.connected.await(30, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("the agent's live connections did not open");
+			}
+			return agent;
+		}
+
+		void send(int i, String destination, String json) {
+			WebSocket socket = sockets.get(i % sockets.size());
+			synchronized (socket) {
+				socket.sendText("SEND\ndestination:" + destination + "\ncontent-type:application/json\n\n" + json + "\u0000", true)
+					.join();
+			}
+		}
+
+		final class Connection implements WebSocket.Listener {
+
+			final StringBuilder buffer = new StringBuilder();
+
+			@Override
+			public void onOpen(WebSocket socket) {
+				socket.sendText("CONNECT\naccept-version:1.2\nhost:127.0.0.1\nheart-beat:0,0\n\n\u0000", true);
+				socket.request(1);
+			}
+
+			@Override
+			public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+				synchronized (buffer) {
+					buffer.append(data);
+					int end;
+					while ((end = buffer.indexOf("\u0000")) >= 0) {
+						String frame = buffer.substring(0, end).replaceFirst("^\n+", "");
+						buffer.delete(0, end + 1);
+						if (frame.startsWith("CONNECTED")) {
+							synchronized (socket) {
+								socket.sendText("SUBSCRIBE\nid:0\ndestination:/user/queue/live\n\n\u0000", true).join();
+							}
+							connected.countDown();
+						}
+						else if (frame.contains("\"kind\":\"chat.message\"")) {
+							acks.incrementAndGet();
+						}
+						else if (frame.contains("\"kind\":\"chat.refused\"")) {
+							refusals.incrementAndGet();
+						}
+					}
+				}
+				socket.request(1);
+				return null;
+			}
 		}
 	}
 

@@ -1,6 +1,8 @@
 package org.kefu.live;
 
+import java.security.Principal;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Service;
@@ -15,6 +17,20 @@ public class Live {
 
 	Live(SimpMessagingTemplate messaging) {
 		this.messaging = messaging;
+	}
+
+	/** The signed-in user a live connection belongs to; empty for a connection that is not a user's (a chat visitor's). */
+	public static Optional<Long> userOf(Principal principal) {
+		String prefix = LiveConfiguration.principalName(0).replace("0", "");
+		if (principal == null || !principal.getName().startsWith(prefix)) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(Long.parseLong(principal.getName().substring(prefix.length())));
+		}
+		catch (NumberFormatException e) {
+			return Optional.empty();
+		}
 	}
 
 	/**

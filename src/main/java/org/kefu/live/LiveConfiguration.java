@@ -20,9 +20,10 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 
 /**
- * STOMP over a plain WebSocket at {@code /live}. The page chain's session authenticates the
- * handshake (signed-in users only) and the default origin check refuses other sites; the
- * connection's principal is the user's id, so that user destinations reach exactly them.
+ * STOMP over a plain WebSocket at {@code /live} (and {@code /api/v1/live} for API tokens). The
+ * session or the token authenticates the handshake (signed-in users only) and the default origin
+ * check refuses other sites; the connection's principal is the user's id, so that user
+ * destinations reach exactly them.
  */
 @Configuration
 @EnableWebSocketMessageBroker
@@ -32,9 +33,14 @@ class LiveConfiguration implements WebSocketMessageBrokerConfigurer {
 		return "user-" + user;
 	}
 
+	/**
+	 * {@code /live} for pages (their session signs the handshake in), {@code /api/v1/live} for agents'
+	 * own tools (an API token in the handshake's {@code Authorization} header): the same messages
+	 * both ways.
+	 */
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
-		registry.addEndpoint("/live").setHandshakeHandler(new DefaultHandshakeHandler() {
+		registry.addEndpoint("/live", "/api/v1/live").setHandshakeHandler(new DefaultHandshakeHandler() {
 			@Override
 			protected Principal determineUser(ServerHttpRequest request, WebSocketHandler handler,
 					Map<String, Object> attributes) {

@@ -298,4 +298,61 @@ class ChatTests {
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary).header("X-Chat-Key", chat.key())
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
 	}
+
+	@Test
+	void anAgentsToolAnswersOverItsLiveConnectionOnceForEachClientId() throws Exception {
+		var agent = fixtures.person("agent");
+		queue.checkIn(agent.id().value());
+		Chats.Started started = chats.start(opening("空调遥控器失灵"));
+		long session = chats.visitorSession(started.session(), started.key());
+		queue.accept(session, agent.actor());
+		Chats.Started other = chats.start(opening("别人的对话"));
+		long notMine = chats.visitorSession(other.session(), other.key());
+
+		java.util.concurrent.LinkedBlockingQueue<String> frames = new java.util.concurrent.LinkedBlockingQueue<>();
+		java.net.http.WebSocket socket = http.newWebSocketBuilder().subprotocols("v12.stomp")
+			.header("Authorization", "Bearer " + fixtures.tokenFor(agent))
+			.buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/v1/live"), new java.net.http.WebSocket.Listener() {
+				final StringBuilder buffer = new StringBuilder();
+
+				@Override
+				public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data,
+						boolean last) {
+					buffer.append(data);
+					int end;
+					while ((end = buffer.indexOf("\u0000")) >= 0) {
+						frames.add(buffer.substring(0, end));
+						buffer.delete(0, end + 1);
+					}
+					ws.request(1);
+					return null;
+				}
+			}).get(10, java.util.concurrent.TimeUnit.SECONDS);
+		socket.sendText("CONNECT\naccept-version:1.2\nhost:127.0.0.1\n\n\u0000", true).join();
+		assertThat(frames.poll(10, java.util.concurrent.TimeUnit.SECONDS)).contains("CONNECTED");
+		socket.sendText("SUBSCRIBE\nid:0\ndestination:/user/queue/live\n\n\u0000", true).join();
+		Thread.sleep(300);
+		for (int i = 0; i < 2; i++) {
+			socket.sendText("SEND\ndestination:/app/chat/" + session + "/messages\ncontent-type:application/json\n\n"
+					+ "{\"clientId\":\"ws-1\",\"text\":\"请换一下电池试试\"}\u0000", true).join();
+		}
+		socket.sendText("SEND\ndestination:/app/chat/" + notMine + "/messages\ncontent-type:application/json\n\n"
+				+ "{\"clientId\":\"ws-2\",\"text\":\"不是我的\"}\u0000", true).join();
+		List<String> received = new ArrayList<>();
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+			frames.drainTo(received);
+			return received.stream().anyMatch(f -> f.contains("chat.refused"))
+					&& received.stream().filter(f -> f.contains("\"clientId\":\"ws-1\"")).count() >= 2;
+		});
+		assertThat(received).anyMatch(f -> f.contains("chat.refused") && f.contains("ws-2") && f.contains("chat.not-yours"));
+		assertThat(chats.messages(session, 0)).filteredOn(m -> m.clientId().equals("ws-1")).as("sent twice, stored once")
+			.singleElement().extracting(ChatMessage::body).isEqualTo("请换一下电池试试");
+		assertThat(chats.messages(notMine, 0)).noneMatch(m -> m.body().equals("不是我的"));
+		socket.abort();
+
+		assertThatThrownBy(() -> http.newWebSocketBuilder().subprotocols("v12.stomp")
+			.buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/v1/live"), new java.net.http.WebSocket.Listener() {
+			}).get(10, java.util.concurrent.TimeUnit.SECONDS)).as("no token, no connection")
+			.isInstanceOf(java.util.concurrent.ExecutionException.class);
+	}
 }
