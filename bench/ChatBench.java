@@ -118,7 +118,7 @@ public class ChatBench {
 				seconds);
 		System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
 		boolean overSocket = !"rest".equals(o.getOrDefault("agent", "socket"));
-		Agent agent = overSocket ? Agent.connect(ws + "/api/v1/live", token, 4) : null;
+		Agent agent = overSocket ? Agent.connect(ws + "/api/v1/live", token, 1) : null;
 		String via = overSocket ? "over the agent's WebSocket" : "one REST call each";
 		for (int rate : rates) {
 			phase("typing signal (pushed only: the bare live path), " + via, url, token, chats, byChat, rate, seconds,

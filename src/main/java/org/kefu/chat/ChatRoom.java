@@ -49,14 +49,16 @@ class ChatRoom {
 	private final JdbcClient jdbc;
 	private final Users users;
 	private final SimpMessagingTemplate messaging;
+	private final ChatWriter writer;
 	private final Clock clock;
 	private final Cache<Long, Owner> owners = Caffeine.newBuilder().maximumSize(100_000)
 		.expireAfterWrite(Duration.ofSeconds(5)).build();
 
-	ChatRoom(JdbcClient jdbc, Users users, SimpMessagingTemplate messaging, Clock clock) {
+	ChatRoom(JdbcClient jdbc, Users users, SimpMessagingTemplate messaging, ChatWriter writer, Clock clock) {
 		this.jdbc = jdbc;
 		this.users = users;
 		this.messaging = messaging;
+		this.writer = writer;
 		this.clock = clock;
 	}
 
@@ -121,6 +123,19 @@ class ChatRoom {
 		}
 		// sent before (the stored one, as it was first acknowledged), or a file, read with its details
 		return lines("m.session_id = ? and m.author = ? and m.client_id = ?", session, author, clientId).getFirst();
+	}
+
+	/**
+	 * Stores a text line with whoever else is sending now, in one batch and one commit (outside a
+	 * transaction; inside one, with it).
+	 */
+	ChatMessage storeText(long session, String author, Long authorId, String clientId, String body) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			return store(session, author, authorId, clientId, body, null);
+		}
+		ChatWriter.Stored stored = writer.write(session, author, authorId, clientId, body);
+		return new ChatMessage(stored.id(), author, author.equals("agent") ? agentName(authorId) : "", clientId,
+				stored.body(), stored.at(), null);
 	}
 
 	/** The line this sender already sent with this id, if any. */

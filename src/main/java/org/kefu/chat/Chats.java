@@ -149,8 +149,7 @@ public class Chats {
 			.orElseThrow(() -> new NotFoundException("chat.not-found", publicId));
 	}
 
-	/** The visitor's message; the same client id again returns the stored one. */
-	@Transactional
+	/** The visitor's message; the same client id again returns the stored one. Stored in a batch with others. */
 	public ChatMessage say(UUID publicId, String key, String clientId, String text) {
 		long session = visitorSession(publicId, key);
 		return fromVisitor(session, publicId, clientId(clientId), text(text), null);
@@ -180,7 +179,8 @@ public class Chats {
 
 	private ChatMessage fromVisitor(long session, UUID publicId, String clientId, String text, Long file) {
 		ChatRoom.Owner chat = openChat(session, publicId);
-		ChatMessage message = room.store(session, "visitor", null, clientId, text, file);
+		ChatMessage message = file == null ? room.storeText(session, "visitor", null, clientId, text)
+				: room.store(session, "visitor", null, clientId, text, file);
 		ChatRoom.afterCommit(() -> {
 			if (chat.agent() != null) {
 				live.push(chat.agent(), "chat.message", ChatRoom.payload(session, message));
@@ -190,8 +190,7 @@ public class Chats {
 		return message;
 	}
 
-	/** The agent's reply in their chat. */
-	@Transactional
+	/** The agent's reply in their chat, stored in a batch with others. */
 	public ChatMessage reply(long session, Actor agent, String clientId, String text) {
 		return fromAgent(room.agentsChat(session, agent), session, agent, clientId(clientId), text(text), null);
 	}
@@ -211,7 +210,8 @@ public class Chats {
 
 	private ChatMessage fromAgent(ChatRoom.Owner chat, long session, Actor agent, String clientId, String text,
 			Long file) {
-		ChatMessage message = room.store(session, "agent", agent.userId(), clientId, text, file);
+		ChatMessage message = file == null ? room.storeText(session, "agent", agent.userId(), clientId, text)
+				: room.store(session, "agent", agent.userId(), clientId, text, file);
 		ChatRoom.afterCommit(() -> {
 			room.toVisitor(chat.publicId(), "chat.message", ChatRoom.payload(session, message));
 			live.push(agent.userId(), "chat.message", ChatRoom.payload(session, message));
