@@ -138,6 +138,14 @@ class ChatRoom {
 				stored.body(), stored.at(), null);
 	}
 
+	/** Stores a text line in the next batch, without waiting: the future completes after its commit. */
+	java.util.concurrent.CompletableFuture<ChatMessage> storeTextLater(long session, String author, Long authorId,
+			String clientId, String body) {
+		String name = author.equals("agent") ? agentName(authorId) : "";
+		return writer.submit(session, author, authorId, clientId, body)
+			.thenApply(stored -> new ChatMessage(stored.id(), author, name, clientId, stored.body(), stored.at(), null));
+	}
+
 	/** The line this sender already sent with this id, if any. */
 	Optional<ChatMessage> sent(long session, String author, String clientId) {
 		return lines("m.session_id = ? and m.author = ? and m.client_id = ?", session, author, clientId).stream()

@@ -57,15 +57,8 @@ class ChatWriter implements SmartLifecycle {
 
 	/** Stores a text line and returns once it is committed. */
 	Stored write(long session, String author, Long authorId, String clientId, String body) {
-		if (!running) {
-			return writeNow(new Line(session, author, authorId, clientId, body, clock.instant(), null));
-		}
-		CompletableFuture<Stored> done = new CompletableFuture<>();
-		if (!queue.offer(new Line(session, author, authorId, clientId, body, clock.instant(), done))) {
-			return writeNow(new Line(session, author, authorId, clientId, body, clock.instant(), null));
-		}
 		try {
-			return done.get(30, TimeUnit.SECONDS);
+			return submit(session, author, authorId, clientId, body).get(30, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
@@ -77,6 +70,20 @@ class ChatWriter implements SmartLifecycle {
 		catch (TimeoutException e) {
 			throw new IllegalStateException("the chat line was not stored within 30 s", e);
 		}
+	}
+
+	/** Queues a text line; the future completes once it is committed (with the batch it went in). */
+	CompletableFuture<Stored> submit(long session, String author, Long authorId, String clientId, String body) {
+		Line line = new Line(session, author, authorId, clientId, body, clock.instant(), new CompletableFuture<>());
+		if (!running || !queue.offer(line)) {
+			try {
+				line.done().complete(writeNow(line));
+			}
+			catch (RuntimeException e) {
+				line.done().completeExceptionally(e);
+			}
+		}
+		return line.done();
 	}
 
 	private Stored writeNow(Line line) {

@@ -195,6 +195,25 @@ public class Chats {
 		return fromAgent(room.agentsChat(session, agent), session, agent, clientId(clientId), text(text), null);
 	}
 
+	/**
+	 * The agent's reply, for callers that must not wait (the agent's live connection): checked now,
+	 * stored with the next batch; the future completes, and both sides hear of it, after the commit.
+	 */
+	public java.util.concurrent.CompletableFuture<ChatMessage> replyLater(long session, Actor agent, String clientId,
+			String text) {
+		ChatRoom.Owner chat = room.agentsChat(session, agent);
+		return room.storeTextLater(session, "agent", agent.userId(), clientId(clientId), text(text))
+			.thenApplyAsync(message -> {
+				room.toVisitor(chat.publicId(), "chat.message", ChatRoom.payload(session, message));
+				live.push(agent.userId(), "chat.message", ChatRoom.payload(session, message));
+				return message;
+			}, PUSHES);
+	}
+
+	/** Who tells both sides of lines stored in a batch, off the thread that stores the next one. */
+	private static final java.util.concurrent.ExecutorService PUSHES = java.util.concurrent.Executors
+		.newFixedThreadPool(2, Thread.ofPlatform().name("chat-push-", 0).daemon().factory());
+
 	/** A file from the agent (a manual, a label) in their chat. */
 	@Transactional
 	public ChatMessage replyFile(long session, Actor agent, String clientId, String filename, InputStream content) {

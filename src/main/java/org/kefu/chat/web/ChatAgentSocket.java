@@ -48,15 +48,24 @@ class ChatAgentSocket {
 			return;
 		}
 		try {
-			chats.reply(id, Actor.user(agent.id(), agent.username(), null), reply.clientId(), reply.text());
+			// not waited for: this connection's next message is read while this one is stored
+			chats.replyLater(id, Actor.user(agent.id(), agent.username(), null), reply.clientId(), reply.text())
+				.exceptionally(e -> {
+					refuse(agent, id, reply.clientId(), e.getCause() instanceof KefuException k ? k.code() : "chat.not-stored");
+					return null;
+				});
 		}
 		catch (KefuException e) {
-			Map<String, Object> refused = new LinkedHashMap<>();
-			refused.put("chat", id);
-			refused.put("clientId", reply.clientId() == null ? "" : reply.clientId());
-			refused.put("code", e.code());
-			live.push(agent.id(), "chat.refused", refused);
+			refuse(agent, id, reply.clientId(), e.code());
 		}
+	}
+
+	private void refuse(CurrentUser agent, long chat, String clientId, String code) {
+		Map<String, Object> refused = new LinkedHashMap<>();
+		refused.put("chat", chat);
+		refused.put("clientId", clientId == null ? "" : clientId);
+		refused.put("code", code);
+		live.push(agent.id(), "chat.refused", refused);
 	}
 
 	@MessageMapping("/chat/{id}/typing")
