@@ -60,10 +60,13 @@ public class Calls {
 	private final MessageSource messages;
 	private final Clock clock;
 	private final ZoneId zone;
+	private final org.springframework.context.ApplicationEventPublisher events;
 
 	Calls(JdbcClient jdbc, Customers customers, Users users, Tickets tickets, Intake intake, ChannelContacts contacts,
 			Notifications notifications, Live live, Queues queues, MessageSource messages, Clock clock,
-			@Value("${kefu.time-zone:Asia/Shanghai}") String zone) {
+			@Value("${kefu.time-zone:Asia/Shanghai}") String zone,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.customers = customers;
 		this.users = users;
@@ -184,6 +187,10 @@ public class Calls {
 				update channel_contact set status = 'answered', answered_at = coalesce(answered_at, ?),
 				  agent_id = coalesce(?, agent_id), ticket_id = ? where id = ?""")
 			.params(Timestamp.from(at), agent, ticket, call.id()).update();
+		Long on = agent != null ? agent : call.agent();
+		if (on != null) {
+			events.publishEvent(new CallHandled(on, call.externalId(), "answered", at));
+		}
 	}
 
 	private void ended(ContactView call, Instant at, String recording, Actor actor) {
@@ -194,6 +201,9 @@ public class Calls {
 				where id = ?""")
 			.params(Timestamp.from(at), blank(recording), blank(recording), call.id()).update();
 		ContactView ended = contacts.byExternal(call.source(), call.externalId());
+		if (ended.agent() != null && ended.answeredAt() != null) {
+			events.publishEvent(new CallHandled(ended.agent(), call.externalId(), "ended", at));
+		}
 		if (ended.ticket() != null && ended.answeredAt() != null) {
 			long seconds = Optional.ofNullable(ended.durationSeconds()).orElse(0L);
 			String length = String.format("%d:%02d", seconds / 60, seconds % 60);

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
+import org.kefu.agentstate.AgentStates;
 import org.kefu.identity.TeamId;
 import org.kefu.identity.TeamSummary;
 import org.kefu.identity.Teams;
@@ -38,12 +39,14 @@ public class ChatQueue {
 	private final ChatPresence presence;
 	private final Teams teams;
 	private final Live live;
+	private final AgentStates states;
 	private final Clock clock;
 	private final int maxPerAgent;
 	private final AtomicBoolean queueChanged = new AtomicBoolean();
 
-	ChatQueue(JdbcClient jdbc, ChatRoom room, ChatPresence presence, Teams teams, Live live, Clock clock,
-			@Value("${kefu.chat.max-per-agent:3}") int maxPerAgent) {
+	ChatQueue(JdbcClient jdbc, ChatRoom room, ChatPresence presence, Teams teams, Live live, AgentStates states,
+			Clock clock, @Value("${kefu.chat.max-per-agent:3}") int maxPerAgent) {
+		this.states = states;
 		this.jdbc = jdbc;
 		this.room = room;
 		this.presence = presence;
@@ -63,8 +66,13 @@ public class ChatQueue {
 		return new Availability(hasRoom(), waiting, expectedWait(waiting + 1));
 	}
 
+	/** The agents on the console who take new contacts now: online, not on a break, a call or after-call work. */
+	private List<Long> available() {
+		return presence.present().stream().filter(states::available).toList();
+	}
+
 	boolean hasRoom() {
-		for (long agent : presence.present()) {
+		for (long agent : available()) {
 			if (room.activeOf(agent) < maxPerAgent) {
 				return true;
 			}
@@ -79,12 +87,14 @@ public class ChatQueue {
 				  select accepted_at, created_at from chat_session where accepted_at is not null
 				  order by accepted_at desc limit 20) recent""").query(Double.class).optional().orElse(null);
 		double perChat = average == null ? 60 : Math.max(5, average);
-		int agents = Math.max(1, presence.present().size());
+		int agents = Math.max(1, available().size());
 		return Math.round(position * perChat / agents);
 	}
 
+	/** The agent is on the console: started work, unless they chose a state (a break, offline) themselves. */
 	public void checkIn(long agent) {
 		presence.checkIn(agent);
+		states.startedWork(agent, "chat-console");
 	}
 
 	public int maxPerAgent() {
@@ -167,7 +177,7 @@ public class ChatQueue {
 		if (to == null) {
 			return requeue(session, from, null, "queued:" + room.agentName(from.userId()));
 		}
-		if (to.equals(from.userId()) || !presence.present().contains(to)) {
+		if (to.equals(from.userId()) || !available().contains(to)) {
 			throw new ConflictException("chat.agent-away", to);
 		}
 		lockAgent(to);
@@ -193,7 +203,7 @@ public class ChatQueue {
 		room.agentsChat(session, from);
 		TeamSummary target = teams.find(new TeamId(team)).filter(TeamSummary::active)
 			.orElseThrow(() -> new NotFoundException("identity.team.not-found", team));
-		boolean someoneThere = presence.present().stream()
+		boolean someoneThere = available().stream()
 			.anyMatch(a -> a != from.userId() && teams.isMember(new UserId(a), target.id()));
 		if (!someoneThere) {
 			throw new ConflictException("chat.team-away", target.name());
@@ -216,7 +226,7 @@ public class ChatQueue {
 
 	/** The agents present for chat with room for one more, other than this one: who a chat can go to. */
 	public List<Map<String, Object>> colleagues(long agent) {
-		return presence.present().stream().filter(a -> a != agent && room.activeOf(a) < maxPerAgent)
+		return available().stream().filter(a -> a != agent && room.activeOf(a) < maxPerAgent)
 			.map(a -> Map.<String, Object>of("id", a, "name", room.agentName(a))).toList();
 	}
 
