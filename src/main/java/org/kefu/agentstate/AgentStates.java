@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.kefu.channel.CallHandled;
+import org.kefu.identity.CurrentUser;
 import org.kefu.identity.UserId;
 import org.kefu.identity.Users;
 import org.kefu.live.Live;
@@ -19,6 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,8 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Each agent's state now and every change of it. An agent sets their own (a break needs its
  * reason); Kefu sets some: a call answered makes the agent busy, its end puts them in after-call
  * work, and after {@code kefu.agent-state.after-call-seconds} (60) they are online again unless
- * they chose otherwise. Kefu never ends a break or an offline the agent chose. An agent who never
- * set a state is offline.
+ * they chose otherwise; a full set of chats makes them busy until one ends; signing out is going
+ * offline. Kefu never ends a break or an offline the agent chose. An agent who never set a state
+ * is offline.
  */
 @Service
 @Transactional(readOnly = true)
@@ -112,6 +115,28 @@ public class AgentStates {
 		StateView now = current(user);
 		if (now.state() == AgentState.OFFLINE && now.bySystem()) {
 			change(user, AgentState.ONLINE, where, true, null);
+		}
+	}
+
+	/** Kefu made the agent busy for this cause (their chats are full) and the cause is gone. */
+	@Transactional
+	public void causeEnded(long user, String cause) {
+		StateView now = current(user);
+		if (now.state() == AgentState.BUSY && now.bySystem() && cause.equals(now.reason())) {
+			change(user, AgentState.ONLINE, cause + "-ended", true, null);
+		}
+	}
+
+	/** Signing out is going offline, whatever the agent was doing. */
+	@EventListener
+	@Transactional
+	public void on(LogoutSuccessEvent signedOut) {
+		if (signedOut.getAuthentication() != null
+				&& signedOut.getAuthentication().getPrincipal() instanceof CurrentUser user) {
+			StateView now = current(user.id());
+			if (now.state() != AgentState.OFFLINE) {
+				change(user.id(), AgentState.OFFLINE, "signed-out", true, null);
+			}
 		}
 	}
 

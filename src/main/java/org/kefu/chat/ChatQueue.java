@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
+import org.kefu.agentstate.AgentState;
 import org.kefu.agentstate.AgentStates;
 import org.kefu.identity.TeamId;
 import org.kefu.identity.TeamSummary;
@@ -54,6 +55,16 @@ public class ChatQueue {
 		this.live = live;
 		this.clock = clock;
 		this.maxPerAgent = maxPerAgent;
+	}
+
+	/** Why Kefu made an agent busy: their chats are full. */
+	static final String FULL = "chats-full";
+
+	/** An agent has room for another chat again (one ended or was handed on): busy because full no more. */
+	void freed(long agent) {
+		if (room.activeOf(agent) < maxPerAgent) {
+			states.causeEnded(agent, FULL);
+		}
 	}
 
 	/** What the widget asks for: whether anyone is there, how many wait, how long it takes. */
@@ -142,6 +153,9 @@ public class ChatQueue {
 			throw new ConflictException("chat.taken", session);
 		}
 		room.forget(session);
+		if (room.activeOf(agent.userId()) >= maxPerAgent) {
+			states.setBySystem(agent.userId(), AgentState.BUSY, FULL, AgentState.ONLINE);
+		}
 		String name = room.agentName(agent.userId());
 		ChatMessage joined = room.store(session, "system", agent.userId(), "joined-" + agent.userId() + "-" + now.toEpochMilli(),
 				"joined:" + name, null);
@@ -186,6 +200,10 @@ public class ChatQueue {
 		}
 		jdbc.sql("update chat_session set agent_id = ? where id = ? and agent_id = ?").params(to, session, from.userId())
 			.update();
+		freed(from.userId());
+		if (room.activeOf(to) >= maxPerAgent) {
+			states.setBySystem(to, AgentState.BUSY, FULL, AgentState.ONLINE);
+		}
 		String name = room.agentName(to);
 		ChatMessage joined = room.store(session, "system", to, "joined-" + to + "-" + clock.millis(), "joined:" + name,
 				null);
@@ -216,6 +234,7 @@ public class ChatQueue {
 		jdbc.sql("update chat_session set status = 'waiting', agent_id = null, accepted_at = null, team_id = ? where id = ?")
 			.params(team, session).update();
 		jdbc.sql("delete from chat_decline where session_id = ?").param(session).update();
+		freed(from.userId());
 		room.store(session, "system", from.userId(), "queued-" + clock.millis(), note, null);
 		ChatRoom.afterCommit(() -> {
 			changed();

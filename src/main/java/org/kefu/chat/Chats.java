@@ -289,6 +289,9 @@ public class Chats {
 		}
 		room.forget(session);
 		ChatView chat = room.get(session);
+		if (chat.agent() != null) {
+			queue.freed(chat.agent());
+		}
 		StringBuilder transcript = new StringBuilder("[chat] ");
 		transcript.append(chat.visitorName() == null ? "visitor" : chat.visitorName()).append(", ")
 			.append(chat.createdAt()).append(" – ").append(now).append('\n');

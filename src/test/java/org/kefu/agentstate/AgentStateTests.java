@@ -121,6 +121,34 @@ class AgentStateTests {
 			.isEqualTo(AgentState.ONLINE);
 	}
 
+	@Test
+	void fullChatsMakeTheAgentBusyUntilOneEndsAndSigningOutIsGoingOffline() {
+		Fixtures.Person agent = fixtures.person("agent");
+		long id = agent.id().value();
+		queue.checkIn(id);
+		java.util.List<Long> sessions = new java.util.ArrayList<>();
+		for (int i = 0; i < queue.maxPerAgent(); i++) {
+			var started = chats.start(new org.kefu.chat.Chats.Opening("v" + java.util.UUID.randomUUID().toString()
+				.replace("-", "").substring(0, 20), "访客", null, "zh-CN", null, "第 " + i + " 个问题", "first"));
+			long session = chats.visitorSession(started.session(), started.key());
+			queue.accept(session, agent.actor());
+			sessions.add(session);
+		}
+		assertThat(states.current(id).state()).isEqualTo(AgentState.BUSY);
+		assertThat(states.current(id).reason()).isEqualTo("chats-full");
+		chats.endByAgent(sessions.get(0), agent.actor());
+		assertThat(states.current(id).state()).as("room for one more").isEqualTo(AgentState.ONLINE);
+		sessions.subList(1, sessions.size()).forEach(s -> chats.endByAgent(s, agent.actor()));
+
+		WebSession page = WebSession.signIn(port, agent.username(), Fixtures.PASSWORD, "zh-CN");
+		page.submit("/profile", "/logout", Map.of());
+		assertThat(states.current(id).state()).isEqualTo(AgentState.OFFLINE);
+		assertThat(states.current(id).reason()).isEqualTo("signed-out");
+	}
+
+	@Autowired
+	org.kefu.chat.Chats chats;
+
 	private HttpResponse<String> cti(Integrations.Created as, Object body) throws Exception {
 		String text = json.writeValueAsString(body);
 		String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
