@@ -80,6 +80,14 @@
     }
   });
 
+  // The agent's state in the top bar follows changes made elsewhere (another tab, a call, Kefu).
+  document.addEventListener('kefu:live', function (e) {
+    var menu = document.getElementById('agent-state');
+    if (e.detail && e.detail.kind === 'agent.state' && menu && window.htmx && !menu.querySelector('.show')) {
+      window.htmx.ajax('GET', '/agent-state/menu', { target: '#agent-state', swap: 'innerHTML' });
+    }
+  });
+
   // Rows with data-href open that page (the link inside stays the accessible way).
   document.addEventListener('click', function (e) {
     var row = e.target.closest('tr[data-href]');

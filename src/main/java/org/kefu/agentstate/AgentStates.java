@@ -13,6 +13,7 @@ import org.kefu.identity.CurrentUser;
 import org.kefu.identity.UserId;
 import org.kefu.identity.Users;
 import org.kefu.live.Live;
+import org.kefu.platform.AfterCommit;
 import org.kefu.shared.Actor;
 import org.kefu.shared.InvalidInputException;
 
@@ -197,7 +198,8 @@ public class AgentStates {
 			.params(user, state.code(), reason, Timestamp.from(now), bySystem).update();
 		jdbc.sql("insert into agent_state_change (user_id, state, reason, at, by_system, set_by) values (?, ?, ?, ?, ?, ?)")
 			.params(user, state.code(), reason, Timestamp.from(now), bySystem, setBy).update();
-		live.push(user, "agent.state", Map.of("state", state.code(), "reason", reason == null ? "" : reason));
+		Map<String, Object> pushed = Map.of("state", state.code(), "reason", reason == null ? "" : reason);
+		AfterCommit.run(() -> live.push(user, "agent.state", pushed));
 	}
 
 	private String name(long user) {

@@ -18,6 +18,7 @@ import org.kefu.customer.IdentityType;
 import org.kefu.identity.UserSummary;
 import org.kefu.identity.Users;
 import org.kefu.live.Live;
+import org.kefu.platform.AfterCommit;
 import org.kefu.notification.Notifications;
 import org.kefu.shared.Actor;
 import org.kefu.shared.InvalidInputException;
@@ -155,17 +156,7 @@ public class Calls {
 		payload.put("customerName", customers.find(customer).map(c -> c.name()).orElse(number));
 		payload.put("tickets", queues.ofCustomer(customer, 20).stream().filter(t -> t.status().isUnsolved()).limit(5)
 			.map(t -> Map.of("number", t.number(), "subject", t.subject())).toList());
-		afterCommit(() -> live.push(agent, "call.ringing", payload));
-	}
-
-	private static void afterCommit(Runnable action) {
-		org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-				new org.springframework.transaction.support.TransactionSynchronization() {
-					@Override
-					public void afterCommit() {
-						action.run();
-					}
-				});
+		AfterCommit.run(() -> live.push(agent, "call.ringing", payload));
 	}
 
 	private void answered(ContactView call, CustomerId customer, Long agent, Instant at, Long chosen, Actor actor) {

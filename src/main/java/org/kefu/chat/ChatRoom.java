@@ -17,6 +17,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.kefu.identity.UserId;
 import org.kefu.identity.Users;
+import org.kefu.platform.AfterCommit;
 import org.kefu.shared.Actor;
 import org.kefu.shared.ConflictException;
 import org.kefu.shared.NotFoundException;
@@ -24,7 +25,6 @@ import org.kefu.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -222,17 +222,7 @@ class ChatRoom {
 
 	/** Runs once the transaction commits (at once without one): nobody hears of what was rolled back. */
 	static void afterCommit(Runnable action) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					action.run();
-				}
-			});
-		}
-		else {
-			action.run();
-		}
+		AfterCommit.run(action);
 	}
 
 	private ChatView view(ResultSet rs, int n) throws SQLException {

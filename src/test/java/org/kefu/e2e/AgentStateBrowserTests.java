@@ -11,8 +11,8 @@ import org.kefu.support.KefuTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * An agent goes to lunch from the top bar; their team lead sees it on the agents' board, which
- * refreshes by itself, in Chinese and English.
+ * An agent goes to lunch from the top bar, which also follows a change made elsewhere; their team
+ * lead sees it on the agents' board, which refreshes by itself, in Chinese and English.
  */
 @KefuTest
 @Tag("browser")
@@ -32,6 +32,13 @@ class AgentStateBrowserTests extends BrowserTest {
 		signIn(agent.username());
 		page.locator("#agent-state-toggle").click();
 		page.locator(".agent-state-menu [data-state=online]").click();
+		assertThat(page.locator("#agent-state-now")).hasText("在线");
+		page.locator("#agent-state-toggle").click();
+		page.locator(".agent-state-menu [data-reason=lunch]").click();
+		assertThat(page.locator("#agent-state-now")).hasText("小休 · 用餐");
+		// changed elsewhere (another tab, a tool): the top bar follows without a reload
+		org.kefu.support.Api.at(port).as(fixtures.tokenFor(agent))
+			.put("/api/v1/agent-states/me", java.util.Map.of("state", "online"));
 		assertThat(page.locator("#agent-state-now")).hasText("在线");
 		page.locator("#agent-state-toggle").click();
 		page.locator(".agent-state-menu [data-reason=lunch]").click();
