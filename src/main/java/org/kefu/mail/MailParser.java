@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,21 +26,7 @@ import jakarta.mail.internet.MimeUtility;
  */
 final class MailParser {
 
-	private static final Session SESSION;
-	static {
-		MailStreams.named();
-		Properties props = new Properties();
-		props.put("mail.mime.address.strict", "false");
-		props.put("mail.mime.decodeparameters", "true");
-		props.put("mail.mime.parameters.strict", "false");
-		props.put("mail.mime.multipart.ignoremissingendboundary", "true");
-		props.put("mail.mime.multipart.ignoremissingboundaryparameter", "true");
-		props.put("mail.mime.multipart.allowempty", "true");
-		props.put("mail.mime.base64.ignoreerrors", "true");
-		props.put("mail.mime.uudecode.ignoreerrors", "true");
-		props.put("mail.mime.ignoreunknownencoding", "true");
-		SESSION = Session.getInstance(props);
-	}
+	private static final Session SESSION = MailStreams.lenientSession();
 
 	private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([^\";\\s]+)");
 	private static final int MAX_DEPTH = 20;
