@@ -35,11 +35,18 @@ public class Fixtures {
 	private final Users users;
 	private final ApiTokens tokens;
 	private final Tickets tickets;
+	private final org.kefu.identity.Teams teams;
 
-	Fixtures(Users users, ApiTokens tokens, Tickets tickets) {
+	Fixtures(Users users, ApiTokens tokens, Tickets tickets, org.kefu.identity.Teams teams) {
 		this.users = users;
 		this.tokens = tokens;
 		this.tickets = tickets;
+		this.teams = teams;
+	}
+
+	/** A new after-sale team; returns its id. */
+	public long team(String name) {
+		return teams.create(name, org.kefu.identity.ServiceStage.AFTER_SALE, null, "", Actor.system()).value();
 	}
 
 	/** A unique name built on the given one: {@code agent} becomes {@code agent-17}. */

@@ -88,6 +88,7 @@ class SecurityConfiguration {
 			.requestMatchers("/admin/roles/**").hasAuthority(Permission.ROLE_MANAGE.code())
 			.requestMatchers("/admin/business-types/**").hasAuthority(Permission.BUSINESS_TYPE_MANAGE.code())
 			.requestMatchers("/admin/audit/**").hasAuthority(Permission.AUDIT_VIEW.code())
+			.requestMatchers("/admin/calendars/**", "/admin/sla/**").hasAuthority(Permission.SLA_MANAGE.code())
 			.requestMatchers("/tickets/**", "/attachments/**", "/channels/tickets/**",
 					"/mail/**").hasAuthority(Permission.TICKET_VIEW.code())
 			.requestMatchers("/customers/**", "/segments/**").hasAuthority(Permission.CUSTOMER_VIEW.code())
