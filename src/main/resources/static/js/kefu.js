@@ -95,4 +95,24 @@
       window.location = row.getAttribute('data-href');
     }
   });
+
+  // SLA clocks count down to their deadline every second; the panel itself reloads every 30 s.
+  function slaTick() {
+    var now = Date.now();
+    document.querySelectorAll('.sla-countdown[data-sla-due]').forEach(function (el) {
+      var panel = el.closest('[data-left]');
+      var due = Date.parse(el.getAttribute('data-sla-due'));
+      if (!panel || isNaN(due)) {
+        return;
+      }
+      var diff = Math.round((due - now) / 1000);
+      var s = Math.abs(diff);
+      var text = Math.floor(s / 3600) + ':' + String(Math.floor(s % 3600 / 60)).padStart(2, '0') + ':'
+        + String(s % 60).padStart(2, '0');
+      el.textContent = panel.getAttribute(diff >= 0 ? 'data-left' : 'data-over').replace('%s', text);
+      el.classList.toggle('text-danger', diff < 0);
+    });
+  }
+  setInterval(slaTick, 1000);
+  document.addEventListener('htmx:afterSwap', slaTick);
 })();

@@ -96,6 +96,16 @@ public class Teams {
 			.list();
 	}
 
+	/** The team's leads (班长/组长), who hear of its breaches and escalations. */
+	public List<UserId> leads(TeamId team) {
+		return jdbc.sql("""
+				select m.user_id from identity_team_member m join identity_user u on u.id = m.user_id
+				where m.team_id = ? and m.lead and u.enabled order by m.user_id""")
+			.param(team.value())
+			.query((rs, n) -> new UserId(rs.getLong(1)))
+			.list();
+	}
+
 	public boolean isMember(UserId user, TeamId team) {
 		return jdbc.sql("select count(*) from identity_team_member where user_id = ? and team_id = ?")
 			.params(user.value(), team.value()).query(Integer.class).single() > 0;
