@@ -27,21 +27,26 @@ class DurableTasks implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(DurableTasks.class);
 
-	private final Scheduler scheduler;
-	private volatile boolean running;
+	private final DataSource dataSource;
+	private final List<Task<?>> tasks = new ArrayList<>();
+	private final List<RecurringTask<?>> recurring = new ArrayList<>();
+	private volatile Scheduler scheduler;
 
 	DurableTasks(DataSource dataSource, ObjectProvider<Task<?>> tasks) {
-		List<Task<?>> all = new ArrayList<>();
-		List<RecurringTask<?>> recurring = new ArrayList<>();
+		this.dataSource = dataSource;
 		tasks.orderedStream().forEach(task -> {
 			if (task instanceof RecurringTask<?> r) {
 				recurring.add(r);
 			}
 			else {
-				all.add(task);
+				this.tasks.add(task);
 			}
 		});
-		this.scheduler = Scheduler.create(dataSource, all)
+	}
+
+	/** A stopped scheduler cannot start again, so every start builds a new one (a context may be paused and resumed). */
+	private Scheduler build() {
+		return Scheduler.create(dataSource, tasks)
 			.startTasks(recurring)
 			.pollingInterval(Duration.ofSeconds(1))
 			.heartbeatInterval(Duration.ofSeconds(10))
@@ -52,21 +57,25 @@ class DurableTasks implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		scheduler.start();
-		running = true;
-		log.info("Durable tasks started");
+	public synchronized void start() {
+		if (scheduler == null) {
+			scheduler = build();
+			scheduler.start();
+			log.info("Durable tasks started");
+		}
 	}
 
 	@Override
-	public void stop() {
-		running = false;
-		scheduler.stop();
+	public synchronized void stop() {
+		if (scheduler != null) {
+			scheduler.stop();
+			scheduler = null;
+		}
 	}
 
 	@Override
 	public boolean isRunning() {
-		return running;
+		return scheduler != null;
 	}
 
 	/** After the web server and the event listeners, before anything that waits on timers. */
