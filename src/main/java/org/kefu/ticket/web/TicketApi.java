@@ -67,12 +67,17 @@ class TicketApi {
 	private final Queues queues;
 	private final TicketViews views;
 	private final IdempotentRequests idempotency;
+	private final tools.jackson.databind.json.JsonMapper json;
+	private final jakarta.validation.Validator validator;
 
-	TicketApi(Tickets tickets, Queues queues, TicketViews views, IdempotentRequests idempotency) {
+	TicketApi(Tickets tickets, Queues queues, TicketViews views, IdempotentRequests idempotency,
+			tools.jackson.databind.json.JsonMapper json, jakarta.validation.Validator validator) {
 		this.tickets = tickets;
 		this.queues = queues;
 		this.views = views;
 		this.idempotency = idempotency;
+		this.json = json;
+		this.validator = validator;
 	}
 
 	record CustomerRef(Long id, @Size(max = 200) String name, @Size(max = 254) String email,
@@ -222,15 +227,32 @@ class TicketApi {
 	@Operation(summary = "Change a ticket", description = """
 			Change status, priority, business type, assignee, team, tags or subject; fields left out stay as they
 			are. A status move the life cycle does not allow is refused with 409 and the allowed moves.""")
-	TicketResponse change(@PathVariable long id, @Valid @RequestBody ChangeTicket request,
+	TicketResponse change(@PathVariable long id,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(schema = @Schema(implementation = ChangeTicket.class))) @RequestBody tools.jackson.databind.JsonNode body,
 			@AuthenticationPrincipal CurrentUser me, Actor actor, Locale locale) {
+		ChangeTicket request = json.treeToValue(body, ChangeTicket.class);
+		var violations = validator.validate(request);
+		if (!violations.isEmpty()) {
+			throw new jakarta.validation.ConstraintViolationException(violations);
+		}
+		// left out stays as it is; only an explicit null takes the ticket away from its assignee or team
+		Optional<Long> assignee = present(body, "assignee", request.assignee());
+		Optional<Long> team = present(body, "team", request.team());
 		TicketId ticket = new TicketId(id);
-		AssignmentRights.check(me, tickets.summary(ticket), request.assignee(), request.team());
+		AssignmentRights.check(me, tickets.summary(ticket), assignee, team);
 		tickets.change(ticket, new TicketChange(request.subject(), Codes.status("status", request.status()),
 				Codes.priority("priority", request.priority()), blankToNull(request.businessType()),
-				request.assignee(), request.team(), request.tags() == null ? null : new LinkedHashSet<>(request.tags()),
+				assignee, team, request.tags() == null ? null : new LinkedHashSet<>(request.tags()),
 				request.fields()), actor);
 		return response(ticket, locale);
+	}
+
+	private static Optional<Long> present(tools.jackson.databind.JsonNode body, String field, Optional<Long> parsed) {
+		if (!body.has(field)) {
+			return null;
+		}
+		return body.get(field).isNull() || parsed == null ? Optional.empty() : parsed;
 	}
 
 	@PostMapping("/{id}/messages")
