@@ -44,6 +44,67 @@
     box.appendChild(card);
   }
 
+  // An offer of work: a card with the ticket, accept (open it) or pass; it goes when the offer does.
+  var csrf = document.querySelector('meta[name=_csrf]');
+  var csrfHeader = document.querySelector('meta[name=_csrf_header]');
+
+  function post(url) {
+    var headers = {};
+    if (csrf && csrfHeader) {
+      headers[csrfHeader.content] = csrf.content;
+    }
+    return fetch(url, { method: 'POST', headers: headers, credentials: 'same-origin' });
+  }
+
+  function offer(message) {
+    if (message.kind === 'routing.withdrawn') {
+      var gone = box.querySelector('[data-offer="' + message.offer + '"]');
+      if (gone) {
+        gone.remove();
+      }
+      return;
+    }
+    if (message.kind !== 'routing.offer') {
+      return;
+    }
+    var card = document.createElement('div');
+    card.className = 'alert alert-primary shadow live-pop routing-offer';
+    card.setAttribute('role', 'alert');
+    card.setAttribute('data-offer', message.offer);
+    card.appendChild(text(document.createElement('strong'), box.getAttribute('data-offer')));
+    card.appendChild(text(document.createElement('div'), '#' + message.number + ' ' + message.subject));
+    var buttons = document.createElement('div');
+    buttons.className = 'd-flex gap-2 mt-2';
+    var accept = text(document.createElement('button'), box.getAttribute('data-accept'));
+    accept.type = 'button';
+    accept.className = 'btn btn-sm btn-primary offer-accept';
+    accept.addEventListener('click', function () {
+      post('/routing/offers/' + message.offer + '/accept').then(function (r) {
+        if (r.ok) {
+          window.location = '/tickets/' + message.number;
+        }
+        else {
+          card.replaceChildren(text(document.createElement('span'), box.getAttribute('data-gone')));
+          setTimeout(function () { card.remove(); }, 4000);
+        }
+      });
+    });
+    var decline = text(document.createElement('button'), box.getAttribute('data-decline'));
+    decline.type = 'button';
+    decline.className = 'btn btn-sm btn-outline-secondary offer-decline';
+    decline.addEventListener('click', function () {
+      post('/routing/offers/' + message.offer + '/decline').then(function () { card.remove(); });
+    });
+    buttons.appendChild(accept);
+    buttons.appendChild(decline);
+    card.appendChild(buttons);
+    box.appendChild(card);
+    var expires = Date.parse(message.expiresAt);
+    if (!isNaN(expires)) {
+      setTimeout(function () { card.remove(); }, Math.max(0, expires - Date.now()));
+    }
+  }
+
   window.KefuStomp.open('/live', '/user/queue/live', {
     open: function () { box.setAttribute('data-connected', 'true'); },
     closed: function () { box.removeAttribute('data-connected'); },
@@ -51,6 +112,7 @@
       // other scripts on the page (the chat console) listen for what concerns them
       document.dispatchEvent(new CustomEvent('kefu:live', { detail: message }));
       pop(message);
+      offer(message);
     }
   });
 })();

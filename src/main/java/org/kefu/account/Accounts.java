@@ -126,6 +126,17 @@ public class Accounts {
 		return new Slice<>(rows.subList(0, size), new Cursor(last.name(), last.id().value()).encode());
 	}
 
+	/** The best grade (1 is best) of the accounts the customer is an active contact of: for SLAs and routing. */
+	public Integer bestTierOf(org.kefu.customer.CustomerId customer) {
+		return jdbc.sql("""
+				select min(a.tier) from account a join account_contact c on c.account_id = a.id
+				where c.customer_id = ? and c.active""")
+			.param(customer.value())
+			.query((rs, n) -> (Integer) rs.getObject(1))
+			.optional()
+			.orElse(null);
+	}
+
 	/** The visible accounts where the customer is an active contact, key accounts first (the 360 page). */
 	public List<AccountRow> ofContact(org.kefu.customer.CustomerId customer, Viewer viewer) {
 		return jdbc.sql("select a.id, a.name, a.kind, a.industry, a.status, a.tier, a.key_account from account a where "

@@ -69,6 +69,16 @@ public class Skills {
 			.list();
 	}
 
+	/** Every agent's skills by code with their level (1–5), for routing. */
+	public Map<Long, Map<String, Integer>> levelsByUser() {
+		Map<Long, Map<String, Integer>> levels = new HashMap<>();
+		jdbc.sql("select a.user_id, s.code, a.level from identity_agent_skill a join identity_skill s on s.id = a.skill_id")
+			.query(rs -> {
+				levels.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
+			});
+		return levels;
+	}
+
 	/** A skill agents can have: a channel, a business type, a language or a product line. */
 	public record SkillView(long id, String code, String kind, String name) {
 	}

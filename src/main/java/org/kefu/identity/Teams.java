@@ -96,6 +96,16 @@ public class Teams {
 			.list();
 	}
 
+	/** Every active user's teams, for routing work to members. */
+	public java.util.Map<Long, java.util.Set<Long>> teamsByUser() {
+		java.util.Map<Long, java.util.Set<Long>> teams = new java.util.HashMap<>();
+		jdbc.sql("select user_id, team_id from identity_team_member")
+			.query(rs -> {
+				teams.computeIfAbsent(rs.getLong(1), k -> new java.util.HashSet<>()).add(rs.getLong(2));
+			});
+		return teams;
+	}
+
 	/** The team's leads (班长/组长), who hear of its breaches and escalations. */
 	public List<UserId> leads(TeamId team) {
 		return jdbc.sql("""

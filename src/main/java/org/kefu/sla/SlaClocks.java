@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.kefu.account.Accounts;
-import org.kefu.account.Viewer;
 import org.kefu.calendar.BusinessCalendar;
 import org.kefu.calendar.Calendars;
 import org.kefu.ticket.Author;
@@ -169,12 +168,7 @@ public class SlaClocks {
 	}
 
 	private Optional<Choice> choose(TicketSummary ticket) {
-		Integer grade = accounts.ofContact(ticket.customer(), Viewer.system())
-			.stream()
-			.map(a -> a.tier())
-			.filter(t -> t != null)
-			.min(Integer::compare)
-			.orElse(null);
+		Integer grade = accounts.bestTierOf(ticket.customer());
 		SlaPolicy.Facts facts = new SlaPolicy.Facts(ticket.channel().code(), ticket.businessType(),
 				ticket.priority().code(), grade);
 		return policies.choose(facts)

@@ -40,8 +40,18 @@ public final class KefuProcess implements AutoCloseable {
 	private int starts;
 
 	public KefuProcess(String... options) throws IOException {
+		this(IsolatedDatabase.serverDatabase("kefu_crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)),
+				options);
+	}
+
+	/** A second Kefu process on the same database as another: a cluster of two. */
+	public KefuProcess(KefuProcess sharing, String... options) throws IOException {
+		this(sharing.db, options);
+	}
+
+	private KefuProcess(String db, String... options) throws IOException {
 		String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		this.db = IsolatedDatabase.serverDatabase("kefu_crash_" + id);
+		this.db = db;
 		this.data = Path.of("target", "test-data", "crash-" + id).toAbsolutePath();
 		Files.createDirectories(data);
 		try (ServerSocket socket = new ServerSocket(0)) {
@@ -101,6 +111,18 @@ public final class KefuProcess implements AutoCloseable {
 			throw new IllegalStateException("no token: " + r.body());
 		}
 		return m.group(1);
+	}
+
+	/** Runs a statement on the process's database. */
+	public void execute(String sql) throws Exception {
+		try (Connection c = DriverManager.getConnection(db, System.getenv().getOrDefault("KEFU_TEST_DB_USER", "postgres"),
+				System.getenv().getOrDefault("KEFU_TEST_DB_PASSWORD", "")); Statement st = c.createStatement()) {
+			st.execute(sql);
+		}
+	}
+
+	public int port() {
+		return port;
 	}
 
 	/** One number from the process's database. */

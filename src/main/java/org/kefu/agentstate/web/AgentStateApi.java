@@ -54,6 +54,18 @@ class AgentStateApi {
 		return states.set(actor.userId(), AgentState.of(setting.state()), setting.reason(), actor);
 	}
 
+	@PutMapping("/api/v1/agents/{user}/state")
+	@PreAuthorize("hasAuthority('ticket.reply')")
+	@Operation(summary = "Set an agent's state: one's own, or anyone's with `ticket.assign` (a supervisor signing out a "
+			+ "forgotten console)")
+	StateView setFor(@PathVariable long user, @RequestBody Setting setting, @AuthenticationPrincipal CurrentUser me,
+			Actor actor) {
+		if (user != me.id() && !me.can(Permission.TICKET_ASSIGN)) {
+			throw new ForbiddenException("agent-state.not-yours");
+		}
+		return states.set(user, AgentState.of(setting.state()), setting.reason(), actor);
+	}
+
 	@GetMapping("/api/v1/agent-states")
 	@PreAuthorize("hasAuthority('ticket.assign')")
 	@Operation(summary = "Every agent's state, the longest in it first")
