@@ -56,9 +56,14 @@
     return fetch(url, { method: 'POST', headers: headers, credentials: 'same-origin' });
   }
 
+  var offers = document.getElementById('live-offers');
+
   function offer(message) {
+    if (!offers) {
+      return;
+    }
     if (message.kind === 'routing.withdrawn') {
-      var gone = box.querySelector('[data-offer="' + message.offer + '"]');
+      var gone = offers.querySelector('[data-offer="' + message.offer + '"]');
       if (gone) {
         gone.remove();
       }
@@ -71,11 +76,11 @@
     card.className = 'alert alert-primary shadow live-pop routing-offer';
     card.setAttribute('role', 'alert');
     card.setAttribute('data-offer', message.offer);
-    card.appendChild(text(document.createElement('strong'), box.getAttribute('data-offer')));
+    card.appendChild(text(document.createElement('strong'), offers.getAttribute('data-offer')));
     card.appendChild(text(document.createElement('div'), '#' + message.number + ' ' + message.subject));
     var buttons = document.createElement('div');
     buttons.className = 'd-flex gap-2 mt-2';
-    var accept = text(document.createElement('button'), box.getAttribute('data-accept'));
+    var accept = text(document.createElement('button'), offers.getAttribute('data-accept'));
     accept.type = 'button';
     accept.className = 'btn btn-sm btn-primary offer-accept';
     accept.addEventListener('click', function () {
@@ -84,12 +89,12 @@
           window.location = '/tickets/' + message.number;
         }
         else {
-          card.replaceChildren(text(document.createElement('span'), box.getAttribute('data-gone')));
+          card.replaceChildren(text(document.createElement('span'), offers.getAttribute('data-gone')));
           setTimeout(function () { card.remove(); }, 4000);
         }
       });
     });
-    var decline = text(document.createElement('button'), box.getAttribute('data-decline'));
+    var decline = text(document.createElement('button'), offers.getAttribute('data-decline'));
     decline.type = 'button';
     decline.className = 'btn btn-sm btn-outline-secondary offer-decline';
     decline.addEventListener('click', function () {
@@ -98,7 +103,7 @@
     buttons.appendChild(accept);
     buttons.appendChild(decline);
     card.appendChild(buttons);
-    box.appendChild(card);
+    offers.appendChild(card);
     var expires = Date.parse(message.expiresAt);
     if (!isNaN(expires)) {
       setTimeout(function () { card.remove(); }, Math.max(0, expires - Date.now()));

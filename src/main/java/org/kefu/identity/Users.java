@@ -295,6 +295,19 @@ public class Users {
 			.list();
 	}
 
+	/** The enabled users holding a role, such as the site supervisors an escalation reaches. */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public List<UserSummary> withRole(String role) {
+		return jdbc.sql("""
+				select u.id, u.username, u.display_name, u.enabled from identity_user u
+				join identity_user_role ur on ur.user_id = u.id join identity_role r on r.id = ur.role_id
+				where u.enabled and r.code = ? order by u.display_name""")
+			.param(role)
+			.query((rs, n) -> new UserSummary(new UserId(rs.getLong(1)), rs.getString(2), rs.getString(3),
+					rs.getBoolean(4)))
+			.list();
+	}
+
 	private Map<Long, UserSummary> summaries(Collection<Long> ids) {
 		Map<Long, UserSummary> found = new HashMap<>();
 		jdbc.sql("select id, username, display_name, enabled from identity_user where id = any(?)")

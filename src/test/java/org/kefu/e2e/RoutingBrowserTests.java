@@ -72,10 +72,13 @@ class RoutingBrowserTests extends BrowserTest {
 		assertThat(page.locator("#live-pops[data-connected=true]")).hasCount(1);
 		page.locator("#agent-state-toggle").click();
 		page.locator(".agent-state-menu [data-state=online]").click();
-		assertThat(page.locator(".routing-offer")).containsText("发票抬头要改");
+		// other waiting work may be offered too: this ticket's card is the one to take
+		com.microsoft.playwright.Locator card = page.locator(".routing-offer",
+				new Page.LocatorOptions().setHasText("#" + number + " "));
+		assertThat(card).containsText("发票抬头要改");
 		assertThat(board.locator("#waiting-items [data-ticket=\"" + number + "\"]")).containsText("offered");
 		screenshot("39-offer-zh");
-		page.locator(".routing-offer .offer-accept").click();
+		card.locator(".offer-accept").click();
 		page.waitForURL("**/tickets/" + number);
 		assertThat(page.locator("h1")).containsText("发票抬头要改");
 		assertThat(board.locator("#waiting-items [data-ticket=\"" + number + "\"]")).hasCount(0);

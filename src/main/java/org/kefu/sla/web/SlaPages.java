@@ -13,6 +13,7 @@ import org.kefu.shared.InvalidInputException;
 import org.kefu.sla.SlaClocks;
 import org.kefu.sla.SlaPolicies;
 import org.kefu.sla.SlaPolicies.PolicyInput;
+import org.kefu.sla.SlaDurations;
 import org.kefu.sla.SlaPolicy;
 import org.kefu.ticket.BusinessTypes;
 import org.kefu.ticket.Channel;

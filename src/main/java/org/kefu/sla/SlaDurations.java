@@ -1,4 +1,4 @@
-package org.kefu.sla.web;
+package org.kefu.sla;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
