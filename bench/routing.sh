@@ -9,7 +9,7 @@
 #   AGENTS=500 WAITING=5000 ARRIVALS=200 PACE_MS=50 bench/routing.sh
 source "$(dirname "$0")/common.sh"
 build
-KEFU_JAVA_OPTS="${KEFU_JAVA_OPTS:-} -Dkefu.routing.offer=PT30M"
+KEFU_JAVA_OPTS="${KEFU_JAVA_OPTS:-} -Dkefu.routing.offer=PT30M -Dkefu.routing.offers-at-once=${CAPACITY:-11}"
 start_kefu
 machine
 java -cp "$(cat target/bench.classpath)" bench/RoutingBench.java --url "$URL" --db "$DB" --user admin --password bench-password \

@@ -67,8 +67,14 @@ class DemoData implements SmartInitializingSingleton {
 	private final DemoAccounts b2b;
 	private final SavedReplies replies;
 
+	private final org.kefu.notification.Notifications notifications;
+	private final org.kefu.escalation.Escalations escalations;
+
 	DemoData(KefuProperties properties, Users users, Teams teams, Customers customers, Tickets tickets,
-			KefuClock clock, Skills skillBook, DemoAccounts b2b, SavedReplies replies) {
+			KefuClock clock, Skills skillBook, DemoAccounts b2b, SavedReplies replies,
+			org.kefu.notification.Notifications notifications, org.kefu.escalation.Escalations escalations) {
+		this.notifications = notifications;
+		this.escalations = escalations;
 		this.replies = replies;
 		this.skillBook = skillBook;
 		this.b2b = b2b;
@@ -95,6 +101,10 @@ class DemoData implements SmartInitializingSingleton {
 		finally {
 			clock.resume();
 		}
+		// history is history: its SLA notices are not news, and its escalations climb from now on
+		notifications.forget("sla.");
+		notifications.forget("escalation.");
+		escalations.restartOverdue(Instant.now());
 		log.info("Loaded the demo center: {} users, {} customers, {} tickets ({} s). Sign in as admin / {}",
 				DemoCenter.PEOPLE.size(), CUSTOMERS, TICKETS, (System.nanoTime() - started) / 1_000_000_000,
 				DemoCenter.PASSWORD);

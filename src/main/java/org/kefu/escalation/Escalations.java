@@ -339,6 +339,29 @@ public class Escalations {
 		return to;
 	}
 
+	/**
+	 * Climbs whose next step fell due while nobody watched (history loaded at once, a long
+	 * stop) start again from now, instead of every step firing in the next seconds.
+	 */
+	@Transactional
+	public int restartOverdue(Instant now) {
+		Map<Long, Ladder> ladders = new LinkedHashMap<>();
+		all().forEach(l -> ladders.put(l.id(), l));
+		record Row(long id, long ladder, long calendar) {
+		}
+		List<Row> rows = jdbc.sql("select id, ladder_id, calendar_id from escalation where state = 'running' and next_at < ?")
+			.param(Timestamp.from(now))
+			.query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+			.list();
+		for (Row r : rows) {
+			Ladder l = ladders.get(r.ladder());
+			jdbc.sql("update escalation set started_at = ?, next_step = 0, next_at = ? where id = ?")
+				.params(Timestamp.from(now), Timestamp.from(due(l, r.calendar(), now, l.steps().getFirst())), r.id())
+				.update();
+		}
+		return rows.size();
+	}
+
 	/** The ticket's ladders, running and finished. */
 	public List<EscalationView> of(TicketId ticket) {
 		Map<Long, Ladder> ladders = new LinkedHashMap<>();

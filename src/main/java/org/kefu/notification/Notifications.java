@@ -44,6 +44,12 @@ public class Notifications {
 		}
 	}
 
+	/** Forgets every notice of these kinds (a prefix such as {@code sla.}): for loading history, not for users. */
+	@Transactional
+	public int forget(String kindPrefix) {
+		return jdbc.sql("delete from notification where kind like ?").param(kindPrefix.replace("%", "") + "%").update();
+	}
+
 	public long unread(long user) {
 		return jdbc.sql("select count(*) from notification where user_id = ? and read_at is null").param(user)
 			.query(Long.class).single();

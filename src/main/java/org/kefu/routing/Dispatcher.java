@@ -199,6 +199,12 @@ class Dispatcher {
 						lastOffered.get(a)));
 			}
 			Map<Long, Map<String, Integer>> load = load(mine);
+			Map<Long, Integer> standing = new HashMap<>();
+			jdbc.sql("select offered_to, count(*) from routing_item where state = 'offered' and offered_to = any(?) group by 1")
+				.param(mine)
+				.query(rs -> {
+					standing.put(rs.getLong(1), rs.getInt(2));
+				});
 			List<Long> offerItems = new ArrayList<>();
 			List<Long> offerAgents = new ArrayList<>();
 			List<String> reasons = new ArrayList<>();
@@ -212,7 +218,8 @@ class Dispatcher {
 				int candidates = 0;
 				for (Agent a : agents) {
 					// after the relax time even those who passed or missed it may get it: nothing waits forever
-					if (!relaxed && item.declinedBy().contains(a.id()) || used(load, a.id(), item.channel()) >= cap) {
+					if (!relaxed && item.declinedBy().contains(a.id()) || used(load, a.id(), item.channel()) >= cap
+							|| standing.getOrDefault(a.id(), 0) >= settings.offersAtOnce()) {
 						continue;
 					}
 					if (ownerFirst && a.id() != item.owner()) {
@@ -246,6 +253,7 @@ class Dispatcher {
 				reason.put("grade", item.grade());
 				reason.put("priority", item.priorityRank());
 				load.computeIfAbsent(best.id(), k -> new HashMap<>()).merge(item.channel(), 1, Integer::sum);
+				standing.merge(best.id(), 1, Integer::sum);
 				// the next offer among equals goes to someone else: now is their last offer
 				agents.set(agents.indexOf(best), new Agent(best.id(), best.teams(), best.skills(), now));
 				offerItems.add(item.id());

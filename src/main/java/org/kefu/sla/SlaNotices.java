@@ -24,11 +24,13 @@ class SlaNotices {
 	private final Tickets tickets;
 	private final Teams teams;
 	private final Notifications notifications;
+	private final SlaClocks clocks;
 
-	SlaNotices(Tickets tickets, Teams teams, Notifications notifications) {
+	SlaNotices(Tickets tickets, Teams teams, Notifications notifications, SlaClocks clocks) {
 		this.tickets = tickets;
 		this.teams = teams;
 		this.notifications = notifications;
+		this.clocks = clocks;
 	}
 
 	@ApplicationModuleListener
@@ -60,7 +62,11 @@ class SlaNotices {
 	}
 
 	private void send(Set<Long> to, String kind, TicketSummary ticket, SlaMetric metric) {
-		if (!to.isEmpty() && ticket.status().isUnsolved()) {
+		// only news while the clock still runs: a reply that came late has already said it all
+		boolean running = clocks.of(ticket.id())
+			.stream()
+			.anyMatch(c -> c.metric() == metric && c.running());
+		if (!to.isEmpty() && ticket.status().isUnsolved() && running) {
 			notifications.notify(to, kind + "." + metric.code(), List.of(String.valueOf(ticket.number()),
 					ticket.subject()), "/tickets/" + ticket.id().value());
 		}

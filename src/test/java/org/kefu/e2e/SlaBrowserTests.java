@@ -59,6 +59,12 @@ class SlaBrowserTests extends BrowserTest {
 		page.locator("#switch-language").click();
 		assertThat(page.locator("#days-2026")).containsText("Make-up working day");
 		screenshot("35-calendar-en");
+		page.navigate(url("/admin/escalations"));
+		assertThat(page.locator(".ladder[data-trigger=complaint] textarea")).hasValue("30m team_lead\n2h site_supervisor\n1d operations_manager");
+		screenshot("35b-escalation-en");
+		page.locator("#switch-language").click();
+		assertThat(page.locator("h1")).hasText("升级规则");
+		screenshot("35c-escalation-zh");
 
 		Fixtures.Person agent = fixtures.person("agent");
 		Api api = Api.at(port).as(fixtures.tokenFor(agent));
