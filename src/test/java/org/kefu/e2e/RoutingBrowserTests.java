@@ -58,7 +58,7 @@ class RoutingBrowserTests extends BrowserTest {
 		board.navigate(url("/queues"));
 
 		long number = leadApi.post("/api/v1/tickets", Map.of("subject", "发票抬头要改", "description", "公司名写错了",
-				"businessType", "inquiry", "channel", "email", "team", team,
+				"businessType", "inquiry", "channel", "email", "team", team, "priority", "urgent",
 				"customer", Map.of("name", "孙八", "phone", "136" + String.format("%08d", (int) (Math.random() * 1e8)))))
 			.json()
 			.get("number")
@@ -75,7 +75,7 @@ class RoutingBrowserTests extends BrowserTest {
 		// other tests' waiting work may be offered first, one at a time: "not me" until this ticket comes
 		com.microsoft.playwright.Locator card = page.locator(".routing-offer",
 				new Page.LocatorOptions().setHasText("#" + number + " "));
-		for (int i = 0; i < 50 && card.count() == 0; i++) {
+		for (int i = 0; i < 150 && card.count() == 0; i++) {
 			com.microsoft.playwright.Locator other = page.locator(".routing-offer .offer-decline");
 			if (other.count() > 0) {
 				other.first().click();

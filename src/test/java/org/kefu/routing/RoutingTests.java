@@ -93,7 +93,7 @@ class RoutingTests {
 
 		String customerPhone = phone();
 		long ticket = lead.post("/api/v1/tickets", Map.of("subject", "退货地址", "description", "退货寄到哪里？",
-				"businessType", "return_exchange", "channel", "email", "team", team,
+				"businessType", "return_exchange", "channel", "email", "team", team, "priority", "urgent",
 				"customer", Map.of("name", "钱七", "phone", customerPhone))).json().get("id").asLong();
 		ours.add(ticket);
 		await().atMost(Duration.ofSeconds(10)).until(() -> offerOf(apiA, ticket) != null || offerOf(apiB, ticket) != null);
@@ -131,7 +131,7 @@ class RoutingTests {
 
 		// the same customer writes again: the owner of their open issue gets it first
 		long again = lead.post("/api/v1/tickets", Map.of("subject", "还有一件", "description", "另一个订单也要退",
-				"businessType", "return_exchange", "channel", "email", "team", team,
+				"businessType", "return_exchange", "channel", "email", "team", team, "priority", "urgent",
 				"customer", Map.of("name", "钱七", "phone", customerPhone))).json().get("id").asLong();
 		ours.add(again);
 		await().atMost(Duration.ofSeconds(10)).until(() -> offerOf(second, again) != null);
