@@ -3,7 +3,6 @@ package org.kefu.calendar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Timestamp;
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -153,7 +152,7 @@ public class Calendars {
 
 	@Transactional
 	public long create(CalendarInput input, Actor by) {
-		Checked c = check(input, true);
+		CalendarInputs.Checked c = CalendarInputs.check(input, MAX_DAYS);
 		long id;
 		try {
 			id = jdbc.sql("insert into business_calendar (name, time_zone, note, updated_at) values (?, ?, ?, ?) returning id")
@@ -172,7 +171,7 @@ public class Calendars {
 	@Transactional
 	public void update(long id, CalendarInput input, Actor by) {
 		get(id);
-		Checked c = check(input, false);
+		CalendarInputs.Checked c = CalendarInputs.check(input, MAX_DAYS);
 		try {
 			jdbc.sql("update business_calendar set name = ?, time_zone = ?, note = coalesce(?, note), updated_at = ? where id = ?")
 				.params(c.name(), c.zone().getId(), input.note() == null ? null : input.note().strip(), now(), id)
@@ -190,7 +189,7 @@ public class Calendars {
 	@Transactional
 	public void putDay(long id, SpecialDay day, Actor by) {
 		get(id);
-		checkDay(day);
+		CalendarInputs.checkDay(day);
 		upsertDay(id, day);
 		touch(id);
 		events.publishEvent(new CalendarChanged(id, "day_set",
@@ -259,77 +258,10 @@ public class Calendars {
 
 	/** Parses what an administrator types for a weekday's hours: {@code 09:00-12:00, 13:30-18:00}. */
 	public static List<Interval> parseHours(String text) {
-		List<Interval> intervals = new ArrayList<>();
-		if (text == null || text.isBlank()) {
-			return intervals;
-		}
-		for (String part : text.split("[,，;；\\s]+")) {
-			if (part.isBlank()) {
-				continue;
-			}
-			String[] ends = part.split("[-–~～至]");
-			try {
-				intervals.add(Interval.of(ends[0].strip(), ends[1].strip()));
-			}
-			catch (RuntimeException e) {
-				throw new InvalidInputException("calendar.hours-unreadable", part);
-			}
-		}
-		return intervals;
+		return CalendarInputs.parseHours(text);
 	}
 
 	// ---- private
-
-	private record Checked(String name, ZoneId zone, Map<DayOfWeek, List<Interval>> hours) {
-	}
-
-	private Checked check(CalendarInput input, boolean creating) {
-		String name = input.name() == null ? "" : input.name().strip();
-		if (name.isEmpty() || name.length() > 100) {
-			throw new InvalidInputException("calendar.name-required");
-		}
-		ZoneId zone;
-		try {
-			zone = ZoneId.of(input.timeZone() == null ? "" : input.timeZone().strip());
-		}
-		catch (DateTimeException e) {
-			throw new InvalidInputException("calendar.zone-unknown", input.timeZone());
-		}
-		Map<DayOfWeek, List<Interval>> hours = new EnumMap<>(DayOfWeek.class);
-		if (input.hours() != null) {
-			input.hours().forEach((d, list) -> hours.put(d, list == null ? List.of() : list));
-		}
-		boolean any = false;
-		for (Map.Entry<DayOfWeek, List<Interval>> e : hours.entrySet()) {
-			List<Interval> sorted = new ArrayList<>(e.getValue());
-			sorted.sort(null);
-			for (int i = 1; i < sorted.size(); i++) {
-				if (sorted.get(i).start() < sorted.get(i - 1).end()) {
-					throw new InvalidInputException("calendar.hours-overlap", e.getKey().getValue());
-				}
-			}
-			any |= !sorted.isEmpty();
-		}
-		if (!any) {
-			throw new InvalidInputException("calendar.no-hours");
-		}
-		if (input.days() != null) {
-			if (input.days().size() > MAX_DAYS) {
-				throw new InvalidInputException("calendar.too-many-days", MAX_DAYS);
-			}
-			input.days().forEach(this::checkDay);
-		}
-		return new Checked(name, zone, hours);
-	}
-
-	private void checkDay(SpecialDay day) {
-		if (day == null || day.day() == null || day.kind() == null) {
-			throw new InvalidInputException("calendar.day-invalid");
-		}
-		if (day.name() != null && day.name().length() > 100) {
-			throw new InvalidInputException("calendar.day-invalid");
-		}
-	}
 
 	private BusinessCalendar load(long id, String zone) {
 		Map<DayOfWeek, List<Interval>> week = new EnumMap<>(DayOfWeek.class);
@@ -350,7 +282,7 @@ public class Calendars {
 	}
 
 	/** Hours always; days, teams and the default flag when the input carries them. */
-	private void writeContents(long id, Checked c, CalendarInput input) {
+	private void writeContents(long id, CalendarInputs.Checked c, CalendarInput input) {
 		writeHours(id, c.hours());
 		if (input.days() != null) {
 			writeDays(id, input.days());
@@ -429,7 +361,7 @@ public class Calendars {
 		return Timestamp.from(clock.instant());
 	}
 
-	private Map<String, Object> summary(long id, Checked c) {
+	private Map<String, Object> summary(long id, CalendarInputs.Checked c) {
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("name", c.name());
 		after.put("timeZone", c.zone().getId());

@@ -120,14 +120,11 @@ public class Routing {
 		}
 		WorkItem item = found.get();
 		Instant now = clock.instant();
-		TicketSummary t = null;
-		if (event.changed("status") || event.changed("assignee") || event.changed("team") || event.changed("priority")
-				|| event.changed("businessType")) {
-			t = tickets.summary(event.ticket());
-		}
-		if (t == null) {
+		if (!(event.changed("status") || event.changed("assignee") || event.changed("team") || event.changed("priority")
+				|| event.changed("businessType"))) {
 			return;
 		}
+		TicketSummary t = tickets.summary(event.ticket());
 		if (event.changed("team") || event.changed("priority") || event.changed("businessType")) {
 			jdbc.sql("""
 					update routing_item set team_id = ?, priority_rank = ?, business_type = ?, required_skills = ?::text[],
@@ -153,10 +150,14 @@ public class Routing {
 		}
 		if (item.state().equals("offered") && !next.equals("offered")) {
 			// taken by hand or solved while offered: the offer is withdrawn
-			jdbc.sql("update routing_offer set outcome = 'withdrawn', decided_at = ? where id = ? and outcome is null")
+			int withdrawn = jdbc
+				.sql("update routing_offer set outcome = 'withdrawn', decided_at = ? where id = ? and outcome is null")
 				.params(ts(now), item.offer())
 				.update();
-			dispatcher.withdrawn(item.offeredTo(), item.offer());
+			if (withdrawn == 1) {
+				// an accepted offer is already decided: only a withdrawn one is taken off the agent's page
+				dispatcher.withdrawn(item.offeredTo(), item.offer());
+			}
 		}
 		jdbc.sql("""
 				update routing_item set state = ?, assigned_to = ?, assigned_at = case when ? then ? else assigned_at end,
