@@ -216,11 +216,17 @@ public class SlaClocks {
 	}
 
 	private void run(Row r, long elapsed, Instant at) {
-		Deadlines d = deadlines(r.calendar(), at, r.target(), r.warnPercent(), elapsed);
+		run(r.ticket(), r.metric(), r.calendar(), r.target(), r.warnPercent(), elapsed, at);
+	}
+
+	/** Sets the clock running from {@code at} with {@code elapsed} already counted: new deadlines. */
+	private void run(long ticket, SlaMetric metric, long calendar, long target, int warnPercent, long elapsed,
+			Instant at) {
+		Deadlines d = deadlines(calendar, at, target, warnPercent, elapsed);
 		jdbc.sql("""
 				update sla_clock set state = 'running', running_since = ?, stopped_at = null, warn_at = ?, due_at = ?
 				where ticket_id = ? and metric = ?""")
-			.params(ts(at), ts(d.warn()), ts(d.due()), r.ticket(), r.metric().code())
+			.params(ts(at), ts(d.warn()), ts(d.due()), ticket, metric.code())
 			.update();
 	}
 
@@ -258,8 +264,7 @@ public class SlaClocks {
 						ticket.value(), metric.code())
 				.update();
 			if (r.state().equals("running")) {
-				run(new Row(r.ticket(), metric, p.name(), choice.get().calendar(), p.target(metric), p.warnPercent(),
-						r.started(), r.state(), elapsed, at, null, null, r.warnedAt(), r.breachedAt(), null), elapsed, at);
+				run(r.ticket(), metric, choice.get().calendar(), p.target(metric), p.warnPercent(), elapsed, at);
 			}
 		}
 	}
