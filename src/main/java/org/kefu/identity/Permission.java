@@ -36,6 +36,7 @@ public enum Permission {
 	BUSINESS_TYPE_MANAGE("business_type.manage", Group.ADMINISTRATION),
 	AUDIT_VIEW("audit.view", Group.ADMINISTRATION),
 	SLA_MANAGE("sla.manage", Group.ADMINISTRATION),
+	AUTOMATION_MANAGE("automation.manage", Group.ADMINISTRATION),
 	API_TOKEN("api.token", Group.INTEGRATION),
 	WEBHOOK_MANAGE("webhook.manage", Group.INTEGRATION),
 	INTEGRATION_MANAGE("integration.manage", Group.INTEGRATION),

@@ -152,9 +152,19 @@ public class SavedReplies {
 	/** The reply's text with its variables filled from this ticket and this agent. */
 	public Filled fill(long id, TicketId ticket, Actor agent) {
 		SavedReply reply = get(id, agent.userId());
+		Filled filled = fill(reply.body(), ticket, agent);
+		return new Filled(reply.id(), filled.text(), filled.missing());
+	}
+
+	/**
+	 * Any text with saved-reply variables ({@code {{customer.name}}}, {@code {{field.order_no}}}…)
+	 * filled from this ticket and this agent (or rule); a variable without a value is left out and
+	 * named in {@code missing}. The id of the result is 0.
+	 */
+	public Filled fill(String body, TicketId ticket, Actor agent) {
 		Map<String, String> values = values(ticket, agent);
 		List<String> missing = new ArrayList<>();
-		Matcher m = VARIABLE.matcher(reply.body());
+		Matcher m = VARIABLE.matcher(body);
 		StringBuilder text = new StringBuilder();
 		while (m.find()) {
 			String value = values.get(m.group(1));
@@ -167,7 +177,7 @@ public class SavedReplies {
 			m.appendReplacement(text, Matcher.quoteReplacement(value));
 		}
 		m.appendTail(text);
-		return new Filled(reply.id(), text.toString().replaceAll("[ \\t]+([，。,.!?！？])", "$1").strip(), missing);
+		return new Filled(0, text.toString().replaceAll("[ \\t]+([，。,.!?！？])", "$1").strip(), missing);
 	}
 
 	private Map<String, String> values(TicketId id, Actor agent) {

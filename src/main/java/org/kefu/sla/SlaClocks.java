@@ -109,7 +109,8 @@ public class SlaClocks {
 	@Transactional
 	void messageAdded(TicketMessageAdded event) {
 		Instant at = clock.instant();
-		if (event.author() == Author.AGENT && event.visibility() == Visibility.PUBLIC) {
+		// an automatic reply from a rule tells the customer something, but is not the answer a target asks for
+		if (event.author() == Author.AGENT && event.visibility() == Visibility.PUBLIC && event.by().rules().isEmpty()) {
 			stop(event.ticket(), SlaMetric.FIRST_RESPONSE, at);
 			stop(event.ticket(), SlaMetric.NEXT_RESPONSE, at);
 		}

@@ -68,7 +68,7 @@ class SlaNotices {
 			.anyMatch(c -> c.metric() == metric && c.running());
 		if (!to.isEmpty() && ticket.status().isUnsolved() && running) {
 			notifications.notify(to, kind + "." + metric.code(), List.of(String.valueOf(ticket.number()),
-					ticket.subject()), "/tickets/" + ticket.id().value());
+					ticket.subject()), "/tickets/" + ticket.number());
 		}
 	}
 }

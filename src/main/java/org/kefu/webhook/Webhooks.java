@@ -130,6 +130,27 @@ public class Webhooks {
 			.params(event, body, now, now, event).update();
 	}
 
+	/**
+	 * Queues an event for one subscription, whatever it subscribed to (an automation rule calling
+	 * a webhook chosen by its administrator), in the caller's transaction; false if it is gone or
+	 * switched off.
+	 */
+	@Transactional
+	public boolean deliverTo(long webhook, String event, Object payload) {
+		String body = json.writeValueAsString(new Envelope(event, clock.instant(), payload));
+		Timestamp now = Timestamp.from(clock.instant());
+		return jdbc.sql("""
+				insert into webhook_delivery (webhook_id, event, payload, created_at, next_attempt)
+				select id, ?, ?, ?, ? from webhook where active and id = ?""")
+			.params(event, body, now, now, webhook).update() == 1;
+	}
+
+	/** Whether an active subscription has this id. */
+	public boolean active(long webhook) {
+		return jdbc.sql("select count(*) from webhook where active and id = ?").param(webhook).query(Long.class)
+			.single() == 1;
+	}
+
 	/** What a subscriber receives. */
 	public record Envelope(String event, Instant at, Object data) {
 	}

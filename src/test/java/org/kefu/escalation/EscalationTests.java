@@ -48,9 +48,9 @@ class EscalationTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	private long notices(Fixtures.Person person, long ticket) {
+	private long notices(Fixtures.Person person, long number) {
 		return jdbc.sql("select count(*) from notification where user_id = ? and kind = 'escalation.step' and link = ?")
-			.params(person.id().value(), "/tickets/" + ticket)
+			.params(person.id().value(), "/tickets/" + number)
 			.query(Long.class)
 			.single();
 	}
@@ -74,13 +74,14 @@ class EscalationTests {
 		Fixtures.Person lead = fixtures.person("team_lead");
 		teams.setMembers(new TeamId(team), Set.of(lead.id().value()), Set.of(lead.id().value()), Actor.system());
 		Fixtures.Person supervisor = fixtures.person("site_supervisor");
-		long ticket = admin.post("/api/v1/tickets", Map.of("subject", "投诉快递员态度", "description", "很不满意",
+		JsonNode created = admin.post("/api/v1/tickets", Map.of("subject", "投诉快递员态度", "description", "很不满意",
 				"businessType", type, "team", team, "customer", Map.of("name", "郑九",
 						"phone", "135" + String.format("%08d", (int) (Math.random() * 1e8)))))
-			.json()
-			.get("id")
-			.asLong();
-		await().atMost(Duration.ofSeconds(20)).until(() -> notices(lead, ticket) == 1 && notices(supervisor, ticket) == 1);
+			.json();
+		long ticket = created.get("id").asLong();
+		long number = created.get("number").asLong();
+		// each notice links to the ticket's page, which is addressed by its number
+		await().atMost(Duration.ofSeconds(20)).until(() -> notices(lead, number) == 1 && notices(supervisor, number) == 1);
 		assertThat(jdbc.sql("select count(*) from audit_entry where entity_type = 'ticket' and entity_id = ? and action = 'escalated'")
 			.param(String.valueOf(ticket))
 			.query(Long.class)

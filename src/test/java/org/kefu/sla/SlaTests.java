@@ -120,6 +120,7 @@ class SlaTests {
 				"customer", Map.of("name", "韩梅梅", "phone", phone())));
 		assertThat(ticket.status()).as(ticket.body()).isEqualTo(201);
 		long id = ticket.json().get("id").asLong();
+		long number = ticket.json().get("number").asLong();
 		await().atMost(Duration.ofSeconds(20)).until(() -> count(id, "sla_breached") == 1);
 		assertThat(count(id, "sla_warned")).isEqualTo(1);
 		JsonNode first = byMetric(agent.get("/api/v1/tickets/" + id + "/sla").json()).get("FIRST_RESPONSE");
@@ -127,7 +128,7 @@ class SlaTests {
 		assertThat(first.get("remainingSeconds").asLong()).isNotPositive();
 		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc
 			.sql("select count(*) from notification where user_id = ? and kind like 'sla.%' and link = ?")
-			.params(agentPerson.id().value(), "/tickets/" + id)
+			.params(agentPerson.id().value(), "/tickets/" + number)
 			.query(Long.class)
 			.single() == 2);
 		// a late reply is late: the clock stops, still breached, and nothing fires again

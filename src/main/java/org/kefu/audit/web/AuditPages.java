@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The audit log, read-only, for administrators ({@code audit.view}). */
@@ -42,6 +43,19 @@ class AuditPages {
 		model.addAttribute("to", to);
 		model.addAttribute("cursor", cursor);
 		return "audit/audit";
+	}
+
+	/**
+	 * A ticket's history on its page: every change, who made it — a person, the system or a rule by
+	 * its name — newest first. Under {@code /tickets/}, so whoever may see the ticket may see this.
+	 */
+	@GetMapping("/tickets/{id}/history")
+	String ticketHistory(@PathVariable long id, @RequestParam(required = false) String cursor, Model model) {
+		Slice<AuditEntry> page = log.read("ticket", String.valueOf(id), null, null, null, cursor, 30);
+		model.addAttribute("entries", page.items());
+		model.addAttribute("nextCursor", page.nextCursor());
+		model.addAttribute("ticketId", id);
+		return "audit/history :: history";
 	}
 
 	private Instant day(String value, int plusDays) {

@@ -89,6 +89,7 @@ class SecurityConfiguration {
 			.requestMatchers("/admin/business-types/**").hasAuthority(Permission.BUSINESS_TYPE_MANAGE.code())
 			.requestMatchers("/admin/audit/**").hasAuthority(Permission.AUDIT_VIEW.code())
 			.requestMatchers("/admin/calendars/**", "/admin/sla/**", "/admin/escalations/**").hasAuthority(Permission.SLA_MANAGE.code())
+			.requestMatchers("/admin/automation", "/admin/automation/**").hasAuthority(Permission.AUTOMATION_MANAGE.code())
 			.requestMatchers("/queues", "/queues/**").hasAuthority(Permission.TICKET_ASSIGN.code())
 			.requestMatchers("/routing/**").hasAuthority(Permission.TICKET_REPLY.code())
 			.requestMatchers("/tickets/**", "/attachments/**", "/channels/tickets/**",
