@@ -104,6 +104,7 @@ class DemoData implements SmartInitializingSingleton {
 		// history is history: its SLA notices are not news, and its escalations climb from now on
 		notifications.forget("sla.");
 		notifications.forget("escalation.");
+		notifications.forget("ticket.");
 		escalations.restartOverdue(Instant.now());
 		log.info("Loaded the demo center: {} users, {} customers, {} tickets ({} s). Sign in as admin / {}",
 				DemoCenter.PEOPLE.size(), CUSTOMERS, TICKETS, (System.nanoTime() - started) / 1_000_000_000,

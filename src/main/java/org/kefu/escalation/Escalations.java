@@ -305,7 +305,7 @@ public class Escalations {
 			List<Long> to = targets(step.target(), t);
 			if (!to.isEmpty()) {
 				notifications.notify(to, "escalation.step", List.of(String.valueOf(t.number()), t.subject(),
-						ladder.name(), step.target()), "/tickets/" + t.number());
+						ladder.name(), step.target()), "/tickets/" + t.number(), ladder.atNight());
 			}
 			events.publishEvent(new TicketEscalated(t.id(), ladder.name(), d.step(), step.target(), to));
 			int next = d.step() + 1;

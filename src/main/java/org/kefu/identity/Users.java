@@ -106,6 +106,22 @@ public class Users {
 		return found;
 	}
 
+	/** Where to reach a user by mail, and in which language. */
+	public record MailContact(UserId id, String email, Locale locale) {
+	}
+
+	/** The enabled users among these who have an email address. */
+	public List<MailContact> mailContacts(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select id, email, locale from identity_user where id = any(?) and enabled and email is not null")
+			.param(ids.toArray(Long[]::new))
+			.query((rs, n) -> new MailContact(new UserId(rs.getLong(1)), rs.getString(2),
+					rs.getString(3) == null ? Locale.SIMPLIFIED_CHINESE : Locale.forLanguageTag(rs.getString(3))))
+			.list();
+	}
+
 	/** Users who can be given work, by name. */
 	public List<UserSummary> active() {
 		return users.findAllByOrderByDisplayNameAsc().stream().filter(UserAccount::enabled).map(Users::summaryOf)

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -139,6 +140,19 @@ public class MailOutbox {
 		queue(mailbox, "confirmation", ticket, null, to, replySubject(subject, number), body, List.of(), null);
 	}
 
+	/**
+	 * Queues a notice to a colleague, from the center's first active mailbox, to go at
+	 * {@code notBefore} (their next working moment); false if no mailbox is set up to send it.
+	 */
+	public boolean notice(String to, String subject, String body, Instant notBefore) {
+		Optional<Mailbox> mailbox = mailboxes.active().stream().findFirst();
+		if (mailbox.isEmpty()) {
+			return false;
+		}
+		queue(mailbox.get(), "notice", null, null, to, subject, body, List.of(), null, notBefore);
+		return true;
+	}
+
 	static String replySubject(String subject, long number) {
 		String base = subject == null || subject.isBlank() ? "#" + number : subject.strip();
 		base = base.replaceFirst("(?i)^((re|aw|回复|答复|fw|fwd)\\s*[:：]\\s*)+", "");
@@ -148,6 +162,11 @@ public class MailOutbox {
 
 	private void queue(Mailbox mailbox, String purpose, long ticket, Long ticketMessage, String to, String subject,
 			String body, List<Long> files, String inReplyTo) {
+		queue(mailbox, purpose, (Long) ticket, ticketMessage, to, subject, body, files, inReplyTo, clock.instant());
+	}
+
+	private void queue(Mailbox mailbox, String purpose, Long ticket, Long ticketMessage, String to, String subject,
+			String body, List<Long> files, String inReplyTo, Instant sendAt) {
 		String messageId = "kefu." + UUID.randomUUID() + "@" + mailbox.domain();
 		Instant now = clock.instant();
 		jdbc.sql("""
@@ -156,7 +175,7 @@ public class MailOutbox {
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (ticket_message_id) do nothing""")
 			.params(mailbox.id(), purpose, ticket, ticketMessage, to, MailIntake.truncate(subject, 500), body,
 					files.stream().map(String::valueOf).collect(Collectors.joining(",")), messageId, inReplyTo,
-					inReplyTo, Timestamp.from(now), Timestamp.from(now))
+					inReplyTo, Timestamp.from(sendAt), Timestamp.from(now))
 			.update();
 	}
 

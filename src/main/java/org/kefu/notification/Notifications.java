@@ -10,6 +10,7 @@ import org.kefu.shared.Cursor;
 import org.kefu.shared.InvalidInputException;
 import org.kefu.shared.Slice;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,10 +25,12 @@ public class Notifications {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
-	Notifications(JdbcClient jdbc, Clock clock) {
+	Notifications(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** One notice as its reader sees it. */
@@ -36,11 +39,24 @@ public class Notifications {
 
 	@Transactional
 	public void notify(Collection<Long> users, String kind, List<String> args, String link) {
+		notify(users, kind, args, link, false);
+	}
+
+	/**
+	 * Tells these people, in the app now; and (see {@link Noticed}) by mail, in their working hours
+	 * unless {@code anyHour}.
+	 */
+	@Transactional
+	public void notify(Collection<Long> users, String kind, List<String> args, String link, boolean anyHour) {
 		Timestamp now = Timestamp.from(clock.instant());
 		String[] values = args.stream().map(a -> a == null ? "" : a).toArray(String[]::new);
-		for (Long user : users.stream().distinct().toList()) {
+		List<Long> to = users.stream().filter(java.util.Objects::nonNull).distinct().toList();
+		for (Long user : to) {
 			jdbc.sql("insert into notification (user_id, at, kind, args, link) values (?, ?, ?, ?, ?)")
 				.params(user, now, kind, values, link).update();
+		}
+		if (!to.isEmpty()) {
+			events.publishEvent(new Noticed(to, kind, List.of(values), link, anyHour));
 		}
 	}
 
