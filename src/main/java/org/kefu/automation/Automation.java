@@ -48,8 +48,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Running rules on tickets: testing their conditions, taking their actions, and trying them on a
- * past ticket without taking any.
+ * Running rules on tickets: testing their conditions and taking their actions ({@link RuleTrials}
+ * tries them without taking any).
  *
  * <p>A rule acts as itself ({@link Actor#rule}): every change it makes is in the ticket's history
  * under its name, and the events it causes carry the chain of rules behind them. A rule that would
@@ -102,54 +102,9 @@ public class Automation {
 	record Facts(TicketSummary ticket, Instant statusSince, Set<String> changed) {
 	}
 
-	/** One condition and whether the ticket meets it. */
-	public record Check(Condition condition, boolean met) {
-	}
-
-	/** One action and whether it would change anything on the ticket as it is. */
-	public record Step(Action action, boolean changes) {
-	}
-
-	/**
-	 * What a rule would do to a ticket: each condition met or not, and — if all are — each action
-	 * and whether it would change anything. Nothing is written.
-	 */
-	public record Trial(long ticket, long number, String subject, boolean matched, List<Check> checks, List<Step> steps) {
-	}
-
 	/** How a rule fared on one ticket. */
 	public enum Outcome {
 		DONE, NOT_MET, NOTHING_TO_DO, SELF, LOOP_STOPPED, FAILED
-	}
-
-	// ---- trying
-
-	public Trial tryOn(Rule rule, long number) {
-		TicketId id = tickets.byNumber(number).orElseThrow(() -> new InvalidInputException("automation.ticket-unknown", number));
-		Facts facts = facts(id, Set.of());
-		List<Check> checks = rule.conditions().stream()
-			.map(c -> new Check(c, c.field().equals("changed") || met(c, facts)))
-			.toList();
-		boolean matched = checks.stream().allMatch(Check::met);
-		List<Step> steps = rule.actions().stream().map(a -> new Step(a, changes(a, facts.ticket()))).toList();
-		return new Trial(id.value(), number, facts.ticket().subject(), matched, checks, steps);
-	}
-
-	/** A rule tried on the latest tickets: which it would have acted on. */
-	public record Sample(int tried, List<Trial> matched) {
-	}
-
-	public Sample tryOnRecent(Rule rule, int count) {
-		List<Long> numbers = jdbc.sql("select number from ticket where merged_into_id is null order by id desc limit ?")
-			.param(Math.max(1, Math.min(count, 500))).query(Long.class).list();
-		List<Trial> matched = new ArrayList<>();
-		for (long n : numbers) {
-			Trial t = tryOn(rule, n);
-			if (t.matched()) {
-				matched.add(t);
-			}
-		}
-		return new Sample(numbers.size(), matched);
 	}
 
 	// ---- running
@@ -189,11 +144,9 @@ public class Automation {
 		Actor actor = Actor.rule(rule.name(), next);
 		try {
 			Boolean done = own.execute(tx -> {
-				if (since != null && !record(rule, ticket, trigger, since, "done", texts(todo))) {
+				// a time rule's run is unique for its stretch: none recorded means another run got there first
+				if (!record(rule, ticket, trigger, since, "done", texts(todo))) {
 					return false;
-				}
-				if (since == null) {
-					record(rule, ticket, trigger, null, "done", texts(todo));
 				}
 				todo.forEach(a -> act(a, rule, ticket, actor));
 				events.publishEvent(new RuleApplied(ticket, rule.id(), rule.name(), trigger, "done", texts(todo), actor));

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -65,7 +66,7 @@ public class TimeRules {
 				.list();
 			for (Candidate c : candidates) {
 				try {
-					automation.fire(rule, new TicketId(c.ticket()), "time", Actor.system(), java.util.Set.of(), c.since());
+					automation.fire(rule, new TicketId(c.ticket()), "time", Actor.system(), Set.of(), c.since());
 				}
 				catch (RuntimeException e) {
 					log.warn("Time rule {} could not run on ticket {}", rule.id(), c.ticket(), e);

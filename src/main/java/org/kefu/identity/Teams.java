@@ -106,6 +106,14 @@ public class Teams {
 		return teams;
 	}
 
+	/** The teams a user belongs to, lowest id first. */
+	public List<TeamId> teamsOf(UserId user) {
+		return jdbc.sql("select team_id from identity_team_member where user_id = ? order by team_id")
+			.param(user.value())
+			.query((rs, n) -> new TeamId(rs.getLong(1)))
+			.list();
+	}
+
 	/** The team's leads (班长/组长), who hear of its breaches and escalations. */
 	public List<UserId> leads(TeamId team) {
 		return jdbc.sql("""

@@ -110,7 +110,8 @@ public class MailOutbox {
 	/** Queues an agent's reply to the customer's last mail; queued once per ticket message. */
 	void reply(Mailbox mailbox, long ticket, long number, long ticketMessage, String to, String subject,
 			String inReplyTo, String body, List<Long> files) {
-		queue(mailbox, "reply", ticket, ticketMessage, to, replySubject(subject, number), body, files, inReplyTo);
+		queue(mailbox, "reply", ticket, ticketMessage, to, replySubject(subject, number), body, files, inReplyTo,
+				clock.instant());
 	}
 
 	/** Queues the automatic "we have your mail" answer for a new ticket. */
@@ -124,7 +125,7 @@ public class MailOutbox {
 
 				%s""".formatted(greeting, number, number, mailbox.name());
 		queue(mailbox, "acknowledge", ticket, null, mail.fromAddress(), replySubject(mail.subject(), number), body,
-				List.of(), mail.messageId());
+				List.of(), mail.messageId(), clock.instant());
 	}
 
 	/** Queues the confirmation of a request sent by the web form. */
@@ -137,7 +138,8 @@ public class MailOutbox {
 				We have received the request you sent with our web form as ticket #%d. Reply to this mail to add anything.
 
 				%s""".formatted(greeting, number, number, mailbox.name());
-		queue(mailbox, "confirmation", ticket, null, to, replySubject(subject, number), body, List.of(), null);
+		queue(mailbox, "confirmation", ticket, null, to, replySubject(subject, number), body, List.of(), null,
+				clock.instant());
 	}
 
 	/**
@@ -160,11 +162,7 @@ public class MailOutbox {
 		return "Re: " + (base.contains(marker) ? base : base + " " + marker);
 	}
 
-	private void queue(Mailbox mailbox, String purpose, long ticket, Long ticketMessage, String to, String subject,
-			String body, List<Long> files, String inReplyTo) {
-		queue(mailbox, purpose, (Long) ticket, ticketMessage, to, subject, body, files, inReplyTo, clock.instant());
-	}
-
+	/** Queues a mail to go at {@code sendAt}; a ticket message's reply is queued once. */
 	private void queue(Mailbox mailbox, String purpose, Long ticket, Long ticketMessage, String to, String subject,
 			String body, List<Long> files, String inReplyTo, Instant sendAt) {
 		String messageId = "kefu." + UUID.randomUUID() + "@" + mailbox.domain();

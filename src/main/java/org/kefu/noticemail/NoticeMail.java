@@ -3,12 +3,12 @@ package org.kefu.noticemail;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import org.kefu.calendar.BusinessCalendar;
 import org.kefu.calendar.Calendars;
+import org.kefu.identity.TeamId;
 import org.kefu.identity.Teams;
+import org.kefu.identity.UserId;
 import org.kefu.identity.Users;
 import org.kefu.identity.Users.MailContact;
 import org.kefu.mail.MailOutbox;
@@ -58,9 +58,8 @@ class NoticeMail {
 			return;
 		}
 		Instant now = clock.instant();
-		Map<Long, Set<Long>> teamsOf = teams.teamsByUser();
 		for (MailContact c : contacts) {
-			Instant at = noticed.anyHour() ? now : sendAt(teamsOf.getOrDefault(c.id().value(), Set.of()), now);
+			Instant at = noticed.anyHour() ? now : sendAt(c.id(), now);
 			String text = messages.getMessage("notification." + noticed.kind(), noticed.args().toArray(), noticed.kind(),
 					c.locale());
 			String body = text + "\n\n" + (noticed.link() == null ? publicUrl : publicUrl + noticed.link()) + "\n\n"
@@ -72,8 +71,8 @@ class NoticeMail {
 	}
 
 	/** Now if the reader is at work by their team's calendar (the center's default without a team); else their next working moment. */
-	private Instant sendAt(Set<Long> teamIds, Instant now) {
-		Long team = teamIds.stream().sorted().findFirst().orElse(null);
+	private Instant sendAt(UserId user, Instant now) {
+		Long team = teams.teamsOf(user).stream().findFirst().map(TeamId::value).orElse(null);
 		BusinessCalendar calendar = calendars.calendar(calendars.calendarIdOf(team));
 		return calendar.isWorking(now) ? now : calendar.nextWorking(now);
 	}

@@ -61,7 +61,7 @@ class TicketNotices {
 
 	@EventListener
 	void messageAdded(TicketMessageAdded added) {
-		if (added.author() != Author.AGENT || by(added) == null) {
+		if (added.author() != Author.AGENT || added.by().userId() == null) {
 			return;
 		}
 		TicketMessage message = messages.findById(added.message()).orElse(null);
@@ -78,9 +78,5 @@ class TicketNotices {
 			tickets.findById(added.ticket().value()).ifPresent(t -> notifications.notify(named, "ticket.mentioned",
 					List.of(String.valueOf(t.number()), t.subject(), added.by().name()), "/tickets/" + t.number()));
 		}
-	}
-
-	private static Long by(TicketMessageAdded added) {
-		return added.by().userId();
 	}
 }

@@ -12,12 +12,13 @@ import java.util.Set;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.kefu.automation.Automation;
-import org.kefu.automation.Automation.Sample;
-import org.kefu.automation.Automation.Trial;
 import org.kefu.automation.Rule;
 import org.kefu.automation.Rule.Action;
 import org.kefu.automation.Rule.Condition;
 import org.kefu.automation.RuleText;
+import org.kefu.automation.RuleTrials;
+import org.kefu.automation.RuleTrials.Sample;
+import org.kefu.automation.RuleTrials.Trial;
 import org.kefu.automation.Rules;
 import org.kefu.automation.Rules.RuleInput;
 import org.kefu.automation.Rules.Run;
@@ -75,6 +76,7 @@ class AutomationWeb {
 
 	private final Rules rules;
 	private final Automation automation;
+	private final RuleTrials trials;
 	private final RuleText text;
 	private final Tickets tickets;
 	private final BusinessTypes businessTypes;
@@ -82,10 +84,11 @@ class AutomationWeb {
 	private final Users users;
 	private final Webhooks webhooks;
 
-	AutomationWeb(Rules rules, Automation automation, RuleText text, Tickets tickets, BusinessTypes businessTypes,
+	AutomationWeb(Rules rules, Automation automation, RuleTrials trials, RuleText text, Tickets tickets, BusinessTypes businessTypes,
 			Teams teams, Users users, Webhooks webhooks) {
 		this.rules = rules;
 		this.automation = automation;
+		this.trials = trials;
 		this.text = text;
 		this.tickets = tickets;
 		this.businessTypes = businessTypes;
@@ -153,10 +156,10 @@ class AutomationWeb {
 			@RequestParam(defaultValue = "false") boolean recent, Model model) {
 		Rule rule = rules.get(id);
 		if (recent) {
-			model.addAttribute("sample", automation.tryOnRecent(rule, 200));
+			model.addAttribute("sample", trials.tryOnRecent(rule, 200));
 		}
 		else {
-			model.addAttribute("trial", automation.tryOn(rule, number(ticket)));
+			model.addAttribute("trial", trials.tryOn(rule, number(ticket)));
 		}
 		model.addAttribute("tried", ticket);
 		return rule(id, model);
@@ -327,9 +330,9 @@ class AutomationWeb {
 	Object tryIt(@PathVariable long id, @RequestBody TryRequest request) {
 		Rule rule = rules.get(id);
 		if (request.ticket() != null) {
-			return automation.tryOn(rule, request.ticket());
+			return trials.tryOn(rule, request.ticket());
 		}
-		Sample sample = automation.tryOnRecent(rule, request.recent() == null ? 200 : request.recent());
+		Sample sample = trials.tryOnRecent(rule, request.recent() == null ? 200 : request.recent());
 		return Map.of("tried", sample.tried(), "matched", sample.matched().stream().map(Trial::number).toList());
 	}
 
