@@ -137,6 +137,10 @@ public class Automation {
 		}
 		List<Action> todo = rule.actions().stream().filter(a -> changes(a, facts.ticket())).toList();
 		if (todo.isEmpty()) {
+			if (since != null) {
+				// looked at for this stretch: not looked at again every minute
+				record(rule, ticket, trigger, since, "skipped", List.of());
+			}
 			return Outcome.NOTHING_TO_DO;
 		}
 		List<Long> next = new ArrayList<>(chain);

@@ -203,6 +203,15 @@ class AutomationTests {
 			.isEqualTo("周小姐您好，工单 #" + waiting.get("number").asLong() + " 还在等您的回复。");
 		assertThat(audit(id, "reply_added", remind)).as("the reply is the rule's, by name").isEqualTo(1);
 		assertThat(admin.get("/api/v1/tickets/" + oldId).json().get("status").asString()).isEqualTo("solved");
+
+		// a time rule with nothing left to do on a ticket marks it looked at, rather than looking again each minute
+		assertThat(admin.post("/api/v1/automation/rules", Map.of("name", "标记 " + tag, "kind", "time", "active", true,
+				"conditions", List.of(pending, tagged, Map.of("field", "hours_in_status", "op", "at_least", "value", "1")),
+				"actions", List.of(Map.of("type", "add_tag", "value", tag)))).status()).isEqualTo(201);
+		timeRules.sweep();
+		assertThat(jdbc.sql("select outcome from automation_run r join automation_rule a on a.id = r.rule_id"
+				+ " where a.name = ? and r.ticket_id = ?").params("标记 " + tag, id).query(String.class).list())
+			.containsExactly("skipped");
 	}
 
 	private long messages(long ticket) {
