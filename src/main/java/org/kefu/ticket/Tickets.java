@@ -164,6 +164,9 @@ public class Tickets {
 				if (!java.util.Objects.equals(team, ticket.teamId())) {
 					checkTeam(team);
 				}
+				if (!java.util.Objects.equals(assignee, ticket.assigneeId())) {
+					handOver(ticket, assignee, change.handOverNote(), by, now);
+				}
 				TicketStatus statusBefore = ticket.status();
 				changes.record("assignee", ticket.assigneeId(), assignee);
 				changes.record("team", ticket.teamId(), team);
@@ -198,6 +201,32 @@ public class Tickets {
 		if (!changes.isEmpty()) {
 			events.publishEvent(new TicketChanged(id, ticket.number(), changes.before(), changes.after(), by));
 		}
+	}
+
+	/**
+	 * First-contact ownership (首问负责制): a person moving a ticket away from the agent who owns it —
+	 * to a colleague or back to the queue — hands it over with a note, kept as an internal note and
+	 * in the history. Taking an unowned ticket needs none; neither do rules and the system, which
+	 * sign their changes with their own names.
+	 */
+	private void handOver(Ticket ticket, Long to, String note, Actor by, Instant now) {
+		Long from = ticket.assigneeId();
+		if (from == null || by.isSystem()) {
+			return;
+		}
+		String text = note == null ? "" : note.strip();
+		if (text.isEmpty()) {
+			throw new InvalidInputException("ticket.hand-over-note-required");
+		}
+		if (text.length() > 2000) {
+			throw new InvalidInputException("validation.too-long", "handOverNote", 2000);
+		}
+		TicketMessage added = ticket.add(Author.AGENT, by.userId(), null, Visibility.INTERNAL, text, ticket.channel(), now);
+		messages.save(added);
+		TicketId id = new TicketId(ticket.id());
+		events.publishEvent(new TicketMessageAdded(id, ticket.number(), added.id(), Author.AGENT, Visibility.INTERNAL,
+				0, by));
+		events.publishEvent(new TicketHandedOver(id, ticket.number(), from, to, text, by));
 	}
 
 	/**

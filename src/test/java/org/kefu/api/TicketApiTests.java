@@ -22,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The ticket API as an integrator's program uses it: real HTTP, tokens, problem details. */
 @KefuTest
@@ -33,6 +34,9 @@ class TicketApiTests {
 
 	@Autowired
 	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	Api agent;
 	Fixtures.Person agentPerson;
@@ -230,9 +234,43 @@ class TicketApiTests {
 		assertThat(agent.patch("/api/v1/tickets/" + id, Map.of("assignee", colleague.id().value())).status())
 			.isEqualTo(403);
 
-		Api.Response givenBack = agent.patch("/api/v1/tickets/" + id, "{\"assignee\": null}");
+		// first-contact ownership: giving it back to the queue is a hand-over, with a note
+		Api.Response silent = agent.patch("/api/v1/tickets/" + id, "{\"assignee\": null}");
+		assertThat(silent.status()).isEqualTo(400);
+		assertThat(silent.body()).contains("hand-over-note-required");
+		Api.Response givenBack = agent.patch("/api/v1/tickets/" + id,
+				"{\"assignee\": null, \"handOverNote\": \"客户要的是发票，我这边开不了\"}");
 		assertThat(givenBack.status()).isEqualTo(200);
 		assertThat(givenBack.json().get("assignee").isNull()).isTrue();
+	}
+
+	@Test
+	void anOwnedTicketChangesHandsOnlyWithAHandOverNoteThatStaysOnTheTicket() {
+		Fixtures.Person supervisor = fixtures.person("site_supervisor");
+		Api asSupervisor = Api.at(port).as(fixtures.tokenFor(supervisor));
+		Fixtures.Person next = fixtures.person("agent");
+		Map<String, Object> request = new java.util.HashMap<>(aTicket("交接工单"));
+		request.put("assignee", agentPerson.id().value());
+		long id = agent.post("/api/v1/tickets", request).json().get("id").asLong();
+
+		Api.Response refused = asSupervisor.patch("/api/v1/tickets/" + id, Map.of("assignee", next.id().value()));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(asSupervisor.get("/api/v1/tickets/" + id).json().get("assignee").get("username").asString())
+			.as("nothing changed").isEqualTo(agentPerson.username());
+
+		Api.Response handed = asSupervisor.patch("/api/v1/tickets/" + id, Map.of("assignee", next.id().value(),
+				"handOverNote", "已答应客户今天 18 点前回电"));
+		assertThat(handed.status()).as(handed.body()).isEqualTo(200);
+		assertThat(handed.json().get("assignee").get("username").asString()).isEqualTo(next.username());
+		JsonNode messages = handed.json().get("messages");
+		JsonNode note = messages.get(messages.size() - 1);
+		assertThat(note.get("body").asString()).isEqualTo("已答应客户今天 18 点前回电");
+		assertThat(note.get("visibility").asString()).isEqualTo("internal");
+		assertThat(jdbc.sql("select count(*) from audit_entry where entity_type = 'ticket' and entity_id = ?"
+				+ " and action = 'handed_over' and actor_name = ?").params(String.valueOf(id), supervisor.username())
+			.query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from notification where user_id = ? and kind = 'ticket.assigned'")
+			.param(next.id().value()).query(Long.class).single()).as("the next agent is told").isEqualTo(1);
 	}
 
 	@Test

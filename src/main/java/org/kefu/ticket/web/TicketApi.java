@@ -97,7 +97,10 @@ class TicketApi {
 			@Schema(type = "integer", nullable = true, description = "team id; null takes the ticket away from its team")
 			Optional<Long> team,
 			List<String> tags,
-			@Schema(description = "custom field values to set; an empty value removes one") Map<String, String> fields) {
+			@Schema(description = "custom field values to set; an empty value removes one") Map<String, String> fields,
+			@Size(max = 2000) @Schema(description = "required when a person moves the ticket away from the agent who owns it "
+					+ "(to a colleague, or null back to the queue): what the next person needs to know; kept as an internal note")
+			String handOverNote) {
 	}
 
 	record AddMessage(@NotBlank @Size(max = 100_000) String body, String visibility,
@@ -226,7 +229,8 @@ class TicketApi {
 	@Transactional
 	@Operation(summary = "Change a ticket", description = """
 			Change status, priority, business type, assignee, team, tags or subject; fields left out stay as they
-			are. A status move the life cycle does not allow is refused with 409 and the allowed moves.""")
+			are. A status move the life cycle does not allow is refused with 409 and the allowed moves. Moving a
+			ticket away from the agent who owns it needs a handOverNote (400 ticket.hand-over-note-required).""")
 	TicketResponse change(@PathVariable long id,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(
 					content = @Content(schema = @Schema(implementation = ChangeTicket.class))) @RequestBody tools.jackson.databind.JsonNode body,
@@ -244,7 +248,7 @@ class TicketApi {
 		tickets.change(ticket, new TicketChange(request.subject(), Codes.status("status", request.status()),
 				Codes.priority("priority", request.priority()), blankToNull(request.businessType()),
 				assignee, team, request.tags() == null ? null : new LinkedHashSet<>(request.tags()),
-				request.fields()), actor);
+				request.fields(), request.handOverNote()), actor);
 		return response(ticket, locale);
 	}
 

@@ -214,7 +214,7 @@ class TicketPages {
 		AssignmentRights.check(me, current, assigneeChange, teamChange);
 		tickets.change(id, new TicketChange(null, Codes.status("status", status), Codes.priority("priority", priority),
 				blankToNull(businessType), assigneeChange, teamChange, tags == null ? null : splitTags(tags),
-				fieldValues), actor);
+				fieldValues, params.get("handOverNote")), actor);
 		if ("true".equals(htmx)) {
 			Htmx.trigger(response, "kefu:saved", messages.text("action.saved"));
 			return show(id, me, locale, model);
