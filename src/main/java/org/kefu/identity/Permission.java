@@ -37,13 +37,15 @@ public enum Permission {
 	AUDIT_VIEW("audit.view", Group.ADMINISTRATION),
 	SLA_MANAGE("sla.manage", Group.ADMINISTRATION),
 	AUTOMATION_MANAGE("automation.manage", Group.ADMINISTRATION),
+	WORKFORCE_PLAN("workforce.plan", Group.WORKFORCE),
+	WORKFORCE_VIEW("workforce.view", Group.WORKFORCE),
 	API_TOKEN("api.token", Group.INTEGRATION),
 	WEBHOOK_MANAGE("webhook.manage", Group.INTEGRATION),
 	INTEGRATION_MANAGE("integration.manage", Group.INTEGRATION),
 	MAILBOX_MANAGE("mailbox.manage", Group.INTEGRATION);
 
 	public enum Group {
-		TICKETS, CUSTOMERS, ACCOUNTS, ADMINISTRATION, INTEGRATION
+		TICKETS, CUSTOMERS, ACCOUNTS, ADMINISTRATION, WORKFORCE, INTEGRATION
 	}
 
 	private final String code;

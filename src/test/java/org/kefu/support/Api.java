@@ -51,6 +51,10 @@ public final class Api {
 		return send(request(path).GET());
 	}
 
+	public Response delete(String path) {
+		return send(request(path).DELETE());
+	}
+
 	public Response post(String path, Object body) {
 		return send(request(path).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json.writeValueAsString(body))));
