@@ -8,6 +8,13 @@ import java.util.Locale;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
+import org.kefu.schedule.ShiftPatterns;
+import org.kefu.schedule.solver.Agent;
+import org.kefu.schedule.solver.AgentDay;
+import org.kefu.schedule.solver.Demand;
+import org.kefu.schedule.solver.Roster;
+import org.kefu.schedule.solver.RosterSolver;
+import org.kefu.schedule.solver.ShiftChoice;
 import org.kefu.workforce.Erlang;
 import org.kefu.workforce.Forecaster;
 import org.kefu.workforce.Staffing;
@@ -33,9 +40,7 @@ public class WorkforceBench {
 
 		forecastTable(history, events);
 		erlangTable();
-		if (args.length > 1 && args[1].equals("--schedule")) {
-			System.out.println("(schedule: see ScheduleBench)");
-		}
+		scheduleTable(history, events);
 	}
 
 	static void forecastTable(NavigableMap<LocalDate, double[]> history, List<Forecaster.Event> events) {
@@ -114,6 +119,83 @@ public class WorkforceBench {
 		System.out.printf(Locale.ROOT, "Erlang C for 96 intervals × 50 queues (4,800 staffings, 0.5–300 Erlangs, %,d agents in all):"
 				+ " median %.2f ms, best %.2f ms, worst %.2f ms over %d runs (first runs include JIT warm-up)%n", total,
 				times[times.length / 2] / 1e6, times[0] / 1e6, times[times.length - 1] / 1e6, times.length);
+	}
+
+	/**
+	 * Staffs one forecast week (the bank's volume times SCALE, so that AGENTS agents are needed),
+	 * repeats it over WEEKS weeks and solves the schedule for SECONDS at most.
+	 */
+	static void scheduleTable(NavigableMap<LocalDate, double[]> history, List<Forecaster.Event> events) {
+		int agents = Integer.getInteger("agents", 200);
+		int weeks = Integer.getInteger("weeks", 4);
+		int seconds = Integer.getInteger("seconds", 60);
+		double scale = Double.parseDouble(System.getProperty("scale", "9"));
+		LocalDate start = LocalDate.of(1999, 9, 5);
+		List<Forecaster.Day> week = new Forecaster(history, events, Forecaster.Settings.STANDARD).forecast(start, 7);
+		int days = 7 * weeks;
+		int intervals = days * 48;
+		List<Demand> demands = new ArrayList<>();
+		long required = 0;
+		for (int i = 0; i < intervals; i++) {
+			double contacts = week.get((i / 48) % 7).intervals()[i % 48] * scale;
+			int need = Staffing.staff(new Staffing.Demand(contacts, 1800, 180, 20, 0.8, 0.3, null, 1, 1)).scheduledAgents();
+			demands.add(new Demand(i, 0, i, need));
+			required += need;
+		}
+		ShiftPatterns.Pattern[] patterns = {
+				new ShiftPatterns.Pattern(1, "early", "早班", "Early", "early", "07:00-16:00", 60, false, true),
+				new ShiftPatterns.Pattern(2, "middle", "中班", "Middle", "middle", "10:00-19:00", 60, false, true),
+				new ShiftPatterns.Pattern(3, "late", "晚班", "Late", "late", "15:00-24:00", 60, false, true),
+				new ShiftPatterns.Pattern(4, "split", "两头班", "Split", "split", "09:00-13:00 17:00-21:00", 0, false, true),
+				new ShiftPatterns.Pattern(5, "night", "夜班", "Night", "night", "23:00-08:00", 60, false, true) };
+		List<ShiftChoice> choices = new ArrayList<>();
+		for (ShiftPatterns.Pattern p : patterns) {
+			choices.addAll(ShiftPatterns.choices(p, choices.size()));
+		}
+		Demand[] table = Roster.table(demands, 1, intervals);
+		List<Agent> staff = new ArrayList<>();
+		List<AgentDay> agentDays = new ArrayList<>();
+		java.util.Random random = new java.util.Random(11);
+		for (int a = 0; a < agents; a++) {
+			Agent agent = new Agent(a + 1, "agent-" + (a + 1), new int[] { 0 }, 40 * 60, null);
+			staff.add(agent);
+			int leaveDay = random.nextInt(days * 4);
+			for (int d = 0; d < days; d++) {
+				agentDays.add(new AgentDay(agent, d, start.plusDays(d), d == leaveDay, false, false, choices, 48, table));
+			}
+		}
+		Roster roster = new Roster(new Roster.Rules(11 * 60, 6, 30), staff, demands, agentDays);
+		long t0 = System.nanoTime();
+		Roster solved = RosterSolver.solve(roster, java.time.Duration.ofSeconds(seconds));
+		double took = (System.nanoTime() - t0) / 1e9;
+		long leaves = agentDays.stream().filter(AgentDay::isLeave).count();
+		if (Boolean.getBoolean("shortages")) {
+			int[][] byDayHour = new int[7][24];
+			for (var b : RosterSolver.shortages(solved)) {
+				byDayHour[(b.interval() / 48) % 7][(b.interval() % 48) / 2] += b.amount();
+			}
+			for (int d = 0; d < 7; d++) {
+				System.out.println(start.plusDays(d).getDayOfWeek() + " " + Arrays.toString(byDayHour[d]));
+			}
+			int[][] need = new int[7][24];
+			for (Demand dm : demands) {
+				if (dm.interval() < 7 * 48) {
+					need[dm.interval() / 48][(dm.interval() % 48) / 2] = Math.max(need[dm.interval() / 48][(dm.interval() % 48) / 2], dm.required());
+				}
+			}
+			for (int d = 0; d < 7; d++) {
+				System.out.println("need " + start.plusDays(d).getDayOfWeek() + " " + Arrays.toString(need[d]));
+			}
+		}
+		System.out.println();
+		System.out.printf(Locale.ROOT, "Schedule: %d agents × %d weeks (%,d agent-days, %d shift choices, %d approved leave days),"
+				+ " the forecast week of 5 Sep 1999 × %.0f staffed at 80/20, 180 s, shrinkage 30 %%, repeated;"
+				+ " rest ≥ 11 h, ≤ 6 days in a row, ≤ 40 h a week, one-hour breaks placed by the solver%n", agents, weeks,
+				agentDays.size(), choices.size(), leaves, scale);
+		System.out.printf(Locale.ROOT, "  required agent-intervals %,d (%.0f agent-hours; the agents can give at most %,d)%n",
+				required, required / 2.0, agents * weeks * 40);
+		System.out.printf(Locale.ROOT, "  score %s; covered %.2f %% of required agent-intervals; solved in %.1f s (limit %d s)%n",
+				solved.getScore(), 100 * RosterSolver.coverage(solved), took, seconds);
 	}
 
 	/** The holidays of 1999 in Israel a planner there would have entered (the data's bank is Israeli). */
