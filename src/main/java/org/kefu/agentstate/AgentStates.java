@@ -189,6 +189,13 @@ public class AgentStates {
 			.list();
 	}
 
+	/** The state an agent was in at a moment: their last change before it (offline when none). */
+	public AgentState stateAt(long user, Instant at) {
+		return jdbc.sql("select state from agent_state_change where user_id = ? and at < ? order by at desc, id desc limit 1")
+			.params(user, Timestamp.from(at))
+			.query(String.class).optional().map(AgentState::of).orElse(AgentState.OFFLINE);
+	}
+
 	private void change(long user, AgentState state, String reason, boolean bySystem, Long setBy) {
 		Instant now = clock.instant();
 		Optional<String> before = jdbc.sql("select state || '/' || coalesce(reason, '') from agent_state where user_id = ? for update")

@@ -66,13 +66,16 @@ class DemoData implements SmartInitializingSingleton {
 	private final Skills skillBook;
 	private final DemoAccounts b2b;
 	private final SavedReplies replies;
+	private final DemoWorkforce workforce;
 
 	private final org.kefu.notification.Notifications notifications;
 	private final org.kefu.escalation.Escalations escalations;
 
 	DemoData(KefuProperties properties, Users users, Teams teams, Customers customers, Tickets tickets,
 			KefuClock clock, Skills skillBook, DemoAccounts b2b, SavedReplies replies,
-			org.kefu.notification.Notifications notifications, org.kefu.escalation.Escalations escalations) {
+			org.kefu.notification.Notifications notifications, org.kefu.escalation.Escalations escalations,
+			DemoWorkforce workforce) {
+		this.workforce = workforce;
 		this.notifications = notifications;
 		this.escalations = escalations;
 		this.replies = replies;
@@ -97,6 +100,7 @@ class DemoData implements SmartInitializingSingleton {
 			new Story(new Random(20261124), now).tell();
 			b2b.tell();
 			savedReplies();
+			workforce.tell();
 		}
 		finally {
 			clock.resume();

@@ -275,6 +275,47 @@ public class Routing {
 			.toList();
 	}
 
+	/**
+	 * One channel since a moment, for the wallboard: arrived, answered (assigned to an agent),
+	 * answered within the channel's target, abandoned (done before anyone took it), waiting now and
+	 * the longest wait now.
+	 */
+	public record Served(String channel, int arrived, int answered, int answeredInTarget, int abandoned, int waiting,
+			long longestWaitSeconds) {
+	}
+
+	/** Per channel since {@code since} (a team's only when given); targets in seconds per channel, 60 otherwise. */
+	public List<Served> served(Instant since, Long team, Map<String, Long> targetSeconds) {
+		Instant now = clock.instant();
+		String[] channels = targetSeconds.keySet().toArray(String[]::new);
+		Long[] seconds = targetSeconds.values().toArray(Long[]::new);
+		Map<String, Served> byChannel = new java.util.TreeMap<>();
+		jdbc.sql("""
+				with target(channel, secs) as (select * from unnest(cast(? as text[]), cast(? as bigint[])))
+				select i.channel, count(*), count(i.assigned_at),
+				       count(*) filter (where i.assigned_at <= i.arrived_at + make_interval(secs => coalesce(t.secs, 60))),
+				       count(*) filter (where i.state = 'done' and i.assigned_at is null)
+				from routing_item i left join target t on t.channel = i.channel
+				where i.arrived_at >= ? and (cast(? as bigint) is null or i.team_id = ?)
+				group by i.channel""")
+			.params(channels, seconds, ts(since), team, team)
+			.query((rs, n) -> byChannel.put(rs.getString(1), new Served(rs.getString(1), rs.getInt(2), rs.getInt(3),
+					rs.getInt(4), rs.getInt(5), 0, 0)))
+			.list();
+		jdbc.sql("""
+				select channel, count(*), min(arrived_at) from routing_item
+				where state in ('waiting', 'offered') and (cast(? as bigint) is null or team_id = ?) group by channel""")
+			.params(team, team)
+			.query((rs, n) -> {
+				Served before = byChannel.getOrDefault(rs.getString(1), new Served(rs.getString(1), 0, 0, 0, 0, 0, 0));
+				long longest = Math.max(0, now.getEpochSecond() - rs.getTimestamp(3).toInstant().getEpochSecond());
+				return byChannel.put(rs.getString(1), new Served(before.channel(), before.arrived(), before.answered(),
+						before.answeredInTarget(), before.abandoned(), rs.getInt(2), longest));
+			})
+			.list();
+		return List.copyOf(byChannel.values());
+	}
+
 	/** Why each offer of a ticket went to whom. */
 	public List<Map<String, Object>> decisions(long ticket) {
 		List<Map<String, Object>> list = new ArrayList<>();

@@ -230,6 +230,34 @@ public class Forecasts {
 		return result;
 	}
 
+	/** For each queue, the newest forecast covering the day, per interval of it. */
+	public Map<String, double[]> forDay(LocalDate day) {
+		ZoneId zone = history.zone();
+		Instant from = day.atStartOfDay(zone).toInstant();
+		Map<String, double[]> byQueue = new java.util.TreeMap<>();
+		jdbc.sql("""
+				select distinct on (f.queue) f.queue, f.id from workforce_forecast f
+				where f.starts_on <= ? and f.starts_on + f.days > ? order by f.queue, f.created_at desc, f.id desc""")
+			.params(Date.valueOf(day), Date.valueOf(day))
+			.query((rs, n) -> byQueue.put(rs.getString(1), new double[] { rs.getLong(2) }))
+			.list();
+		for (var entry : byQueue.entrySet()) {
+			long id = (long) entry.getValue()[0];
+			double[] intervals = new double[ContactHistory.SLOTS];
+			jdbc.sql("select interval_start, contacts from workforce_forecast_interval where forecast_id = ? and interval_start >= ? and interval_start < ?")
+				.params(id, Timestamp.from(from), Timestamp.from(from.plus(java.time.Duration.ofDays(1))))
+				.query((rs, n) -> {
+					int slot = (int) ((rs.getTimestamp(1).toInstant().getEpochSecond() - from.getEpochSecond()) / 1800);
+					if (slot >= 0 && slot < intervals.length) {
+						intervals[slot] = rs.getDouble(2);
+					}
+					return null;
+				}).list();
+			entry.setValue(intervals);
+		}
+		return byQueue;
+	}
+
 	@Transactional
 	public void delete(long id) {
 		if (jdbc.sql("delete from workforce_forecast where id = ?").param(id).update() == 0) {

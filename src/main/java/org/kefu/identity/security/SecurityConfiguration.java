@@ -91,6 +91,9 @@ class SecurityConfiguration {
 			.requestMatchers("/admin/calendars/**", "/admin/sla/**", "/admin/escalations/**").hasAuthority(Permission.SLA_MANAGE.code())
 			.requestMatchers("/admin/automation", "/admin/automation/**").hasAuthority(Permission.AUTOMATION_MANAGE.code())
 			.requestMatchers("/queues", "/queues/**").hasAuthority(Permission.TICKET_ASSIGN.code())
+			.requestMatchers("/workforce/adherence", "/workforce/adherence/**", "/wallboard", "/wallboard/**")
+			.hasAuthority(Permission.WORKFORCE_VIEW.code())
+			.requestMatchers("/workforce", "/workforce/**").hasAuthority(Permission.WORKFORCE_PLAN.code())
 			.requestMatchers("/routing/**").hasAuthority(Permission.TICKET_REPLY.code())
 			.requestMatchers("/tickets/**", "/attachments/**", "/channels/tickets/**",
 					"/mail/**").hasAuthority(Permission.TICKET_VIEW.code())

@@ -72,7 +72,8 @@ public final class RosterSolver {
 	 */
 	public static List<RosterConstraints.Broken> broken(Roster roster, int perRule) {
 		Roster.Rules rules = roster.getRules();
-		List<RosterConstraints.Broken> broken = new ArrayList<>(shortages(roster).stream().limit(perRule).toList());
+		// The largest shortfalls only: a thin schedule would otherwise list every half hour.
+		List<RosterConstraints.Broken> broken = new ArrayList<>(shortages(roster).stream().limit(Math.min(perRule, 20)).toList());
 		Map<Agent, List<AgentDay>> byAgent = new LinkedHashMap<>();
 		for (AgentDay day : roster.getDays()) {
 			byAgent.computeIfAbsent(day.getAgent(), a -> new ArrayList<>()).add(day);
