@@ -33,6 +33,32 @@ class ErlangTests {
 		assertThat(staffed.scheduledAgents()).isEqualTo(16);
 	}
 
+	/** Erlang C from its textbook formula in 60-digit decimals: A^n/n! · n/(n−A) over Σ A^k/k! + that. */
+	static double reference(int n, double a) {
+		java.math.MathContext mc = new java.math.MathContext(60);
+		java.math.BigDecimal traffic = new java.math.BigDecimal(a, mc);
+		java.math.BigDecimal term = java.math.BigDecimal.ONE;
+		java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+		for (int k = 0; k < n; k++) {
+			sum = sum.add(term, mc);
+			term = term.multiply(traffic, mc).divide(java.math.BigDecimal.valueOf(k + 1), mc);
+		}
+		java.math.BigDecimal last = term.multiply(java.math.BigDecimal.valueOf(n), mc)
+			.divide(java.math.BigDecimal.valueOf(n).subtract(traffic, mc), mc);
+		return last.divide(sum.add(last, mc), mc).doubleValue();
+	}
+
+	@Test
+	void theRecursionAgreesWithTheTextbookFormulaToANanth() {
+		double worst = 0;
+		for (double a : new double[] { 0.3, 2.5, 10, 47.3, 120, 299.9 }) {
+			for (int n = (int) Math.floor(a) + 1; n <= a + 3 * Math.sqrt(a) + 5; n++) {
+				worst = Math.max(worst, Math.abs(Erlang.probabilityOfWaiting(n, a) - reference(n, a)));
+			}
+		}
+		assertThat(worst).isLessThan(1e-9);
+	}
+
 	@Test
 	void largeCentersStayFiniteAndExact() {
 		// 20,000 Erlangs: factorials would overflow long before; the recursion does not.
