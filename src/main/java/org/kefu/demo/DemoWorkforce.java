@@ -37,8 +37,8 @@ class DemoWorkforce {
 		LocalDate today = LocalDate.now(history.zone());
 		LocalDate from = today.minusWeeks(10);
 		Random random = new Random(20261205);
-		history.importCsv("phone", new ByteArrayInputStream(csv(from, today, 900, random).getBytes(StandardCharsets.UTF_8)));
-		history.importCsv("chat", new ByteArrayInputStream(csv(from, today, 600, random).getBytes(StandardCharsets.UTF_8)));
+		history.importCsv("phone", new ByteArrayInputStream(csv(from, today, 320, random).getBytes(StandardCharsets.UTF_8)));
+		history.importCsv("chat", new ByteArrayInputStream(csv(from, today, 200, random).getBytes(StandardCharsets.UTF_8)));
 		LocalDate twelfth = LocalDate.of(today.getYear(), 12, 12);
 		if (!twelfth.isBefore(today)) {
 			events.add("双12", "promotion", twelfth, twelfth, null, 2.5);

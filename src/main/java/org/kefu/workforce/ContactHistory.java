@@ -26,6 +26,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.kefu.calendar.Calendars;
 import org.kefu.shared.InvalidInputException;
 import org.kefu.ticket.TicketCreated;
+import org.kefu.ticket.Tickets;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,9 +51,11 @@ public class ContactHistory {
 	private final JdbcClient jdbc;
 	private final JdbcTemplate template;
 	private final Calendars calendars;
+	private final Tickets tickets;
 	private final Clock clock;
 
-	ContactHistory(JdbcClient jdbc, JdbcTemplate template, Calendars calendars, Clock clock) {
+	ContactHistory(JdbcClient jdbc, JdbcTemplate template, Calendars calendars, Tickets tickets, Clock clock) {
+		this.tickets = tickets;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.calendars = calendars;
@@ -67,11 +70,12 @@ public class ContactHistory {
 	public record QueueHistory(String queue, LocalDate from, LocalDate to, long contacts) {
 	}
 
+	/** A ticket counts once, at the moment it was opened (not when this listener runs). */
 	@ApplicationModuleListener
 	void on(TicketCreated created) {
 		jdbc.sql("insert into workforce_contact (ticket_id, queue, arrived_at) values (?, ?, ?) on conflict do nothing")
 			.params(created.ticket().value(), created.channel().name().toLowerCase(java.util.Locale.ROOT),
-					Timestamp.from(clock.instant()))
+					Timestamp.from(tickets.summary(created.ticket()).createdAt()))
 			.update();
 	}
 

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * Kefu's forecast, in terms a planner can follow: a day's total is the weekday's average over the
  * last weeks ("Mondays run at 1,620") times the recent level of the weeks against that pattern
  * (smoothed, with a damped trend), times an event's factor; the day is spread over intervals by
- * the weekday's share per interval over its last few same weekdays. Days with a known event are
+ * the weekday's pooled share per interval over its last few same weekdays. Days with a known event are
  * left out of the pattern and the level. An event without a factor of its own takes the median
  * factor earlier days of the same kind actually showed.
  */
@@ -165,10 +165,15 @@ public final class Forecaster {
 		return n % 2 == 1 ? ratios.get(n / 2) : (ratios.get(n / 2 - 1) + ratios.get(n / 2)) / 2;
 	}
 
-	/** The weekday's share per interval over its last few normal days (equal weight each). */
+	/**
+	 * The weekday's share per interval over its last few normal days, pooled: each interval's
+	 * contacts over those days divided by all their contacts, so a nearly empty day (a partial
+	 * day, a quiet start) cannot tilt the profile.
+	 */
 	private double[] profile(NavigableMap<LocalDate, double[]> before, List<LocalDate> normal, DayOfWeek weekday,
 			int slots) {
 		double[] share = new double[slots];
+		double all = 0;
 		int used = 0;
 		for (int i = normal.size() - 1; i >= 0 && used < settings.profileDays(); i--) {
 			LocalDate d = normal.get(i);
@@ -178,15 +183,16 @@ public final class Forecaster {
 				continue;
 			}
 			for (int s = 0; s < slots; s++) {
-				share[s] += counts[s] / total;
+				share[s] += counts[s];
 			}
+			all += total;
 			used++;
 		}
-		if (used == 0) {
+		if (all <= 0) {
 			return share;
 		}
 		for (int s = 0; s < slots; s++) {
-			share[s] /= used;
+			share[s] /= all;
 		}
 		return share;
 	}

@@ -104,7 +104,10 @@ public class Forecasts {
 		if (length < 1 || length > 84) {
 			throw new InvalidInputException("workforce.forecast-days", 84);
 		}
-		NavigableMap<LocalDate, double[]> past = history.days(name, startsOn.minusWeeks(40), startsOn.minusDays(1));
+		// Only whole days: today is still coming in.
+		LocalDate today = LocalDate.now(clock.withZone(history.zone()));
+		LocalDate lastDay = startsOn.isAfter(today) ? today.minusDays(1) : startsOn.minusDays(1);
+		NavigableMap<LocalDate, double[]> past = history.days(name, startsOn.minusWeeks(40), lastDay);
 		if (past.size() < 14) {
 			throw new InvalidInputException("workforce.forecast-history", name, 14);
 		}
