@@ -103,14 +103,18 @@ public class ScheduleSolving {
 		if (schedule.status().equals("published")) {
 			throw new ConflictException("schedule.published");
 		}
+		if (running.containsKey(id)) {
+			throw new ConflictException("schedule.solving");
+		}
+		// Read everything first: a schedule that cannot be solved (no agents, no patterns) stays as it was.
+		Problem problem = problem(schedule);
 		int started = jdbc.sql("""
 				update schedule set status = 'solving', solve_started_at = ?, solve_finished_at = null, solve_note = null
 				where id = ? and status <> 'solving'""")
 			.params(Timestamp.from(clock.instant()), id).update();
-		if (started == 0 || running.containsKey(id)) {
+		if (started == 0) {
 			throw new ConflictException("schedule.solving");
 		}
-		Problem problem = problem(schedule);
 		Instant start = clock.instant();
 		running.put(id, new Progress(id, true, null, null, null, null, 0, limit));
 		manager.solveBuilder()

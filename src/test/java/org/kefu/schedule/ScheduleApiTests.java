@@ -195,4 +195,17 @@ class ScheduleApiTests {
 		assertThat(split.status()).as(split.body()).isEqualTo(201);
 		assertThat(planner.get("/api/v1/workforce/schedules/999999").status()).isEqualTo(404);
 	}
+
+	@Test
+	void aTeamWithNobodyInItIsRefusedAndTheScheduleStaysADraft() {
+		Setup setup = aTeamWithAForecast(1);
+		Api planner = setup.planner();
+		long team = planner.get("/api/v1/workforce/schedules/" + setup.schedule()).json().get("schedule").get("team").asLong();
+		teams.setMembers(new TeamId(team), Set.of(), Set.of(), Actor.system());
+		Api.Response refused = planner.post("/api/v1/workforce/schedules/" + setup.schedule() + "/solve", Map.of("seconds", 5));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.json().get("detail").asText()).contains("no active members");
+		assertThat(planner.get("/api/v1/workforce/schedules/" + setup.schedule()).json().get("schedule").get("status").asText())
+			.isEqualTo("draft");
+	}
 }
