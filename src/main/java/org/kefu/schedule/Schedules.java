@@ -46,13 +46,16 @@ public class Schedules {
 	private final Forecasts forecasts;
 	private final ContactHistory history;
 	private final Teams teams;
+	private final org.kefu.identity.Users users;
 	private final ShiftPatterns patterns;
 	private final Notifications notifications;
 	private final JsonMapper json;
 	private final Clock clock;
 
 	Schedules(JdbcClient jdbc, JdbcTemplate template, Forecasts forecasts, ContactHistory history, Teams teams,
-			ShiftPatterns patterns, Notifications notifications, JsonMapper json, Clock clock) {
+			org.kefu.identity.Users users, ShiftPatterns patterns, Notifications notifications, JsonMapper json,
+			Clock clock) {
+		this.users = users;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.forecasts = forecasts;
@@ -165,8 +168,10 @@ public class Schedules {
 	}
 
 	public List<Shift> shifts(long id) {
-		return jdbc.sql(SHIFTS + " where h.schedule_id = ? order by u.display_name, h.user_id, h.day").param(id)
-			.query(this::shift).list();
+		return named(jdbc.sql(SHIFTS + " where h.schedule_id = ? order by h.user_id, h.day").param(id)
+			.query(this::shift).list()).stream()
+			.sorted(java.util.Comparator.comparing(Shift::name).thenComparing(Shift::user).thenComparing(Shift::day))
+			.toList();
 	}
 
 	/** Required and scheduled agents per interval, all queues together. */
@@ -280,41 +285,42 @@ public class Schedules {
 
 	/** An agent's published shifts between two days. */
 	public List<Shift> shiftsOf(long user, LocalDate from, LocalDate to) {
-		return jdbc.sql(SHIFTS + """
+		return named(jdbc.sql(SHIFTS + """
 				 join schedule s on s.id = h.schedule_id
 				where h.user_id = ? and s.status = 'published' and h.pattern_id is not null and h.day between ? and ?
 				order by h.starts_at""")
 			.params(user, Date.valueOf(from), Date.valueOf(to))
-			.query(this::shift).list();
+			.query(this::shift).list());
 	}
 
 	/** The published shift an agent is in, or next, at a moment (for adherence). */
 	public Map<Long, List<Shift>> publishedBetween(Instant from, Instant to) {
 		Map<Long, List<Shift>> byUser = new HashMap<>();
-		jdbc.sql(SHIFTS + """
+		List<Shift> found = jdbc.sql(SHIFTS + """
 				 join schedule s on s.id = h.schedule_id
 				where s.status = 'published' and h.pattern_id is not null and h.starts_at < ? and h.ends_at > ?
 				order by h.starts_at""")
 			.params(Timestamp.from(to), Timestamp.from(from))
-			.query(this::shift).list()
-			.forEach(s -> byUser.computeIfAbsent(s.user(), k -> new ArrayList<>()).add(s));
+			.query(this::shift).list();
+		named(found).forEach(s -> byUser.computeIfAbsent(s.user(), k -> new ArrayList<>()).add(s));
 		return byUser;
 	}
 
 	private static final String SUMMARY = """
-			select s.id, s.name, s.team_id, coalesce(t.name, '#' || s.team_id), s.starts_on, s.days, s.time_zone, s.status,
+			select s.id, s.name, s.team_id, null, s.starts_on, s.days, s.time_zone, s.status,
 			  s.hard_score, s.medium_score, s.soft_score, s.coverage, s.required_total, s.solve_started_at,
 			  s.solve_finished_at, s.solve_note, s.published_at
-			from schedule s left join identity_team t on t.id = s.team_id""";
+			from schedule s""";
 
 	private static final String SHIFTS = """
-			select h.user_id, coalesce(u.display_name, '#' || h.user_id), h.day, h.pattern_id, p.code, p.kind, h.starts_at,
+			select h.user_id, null, h.day, h.pattern_id, p.code, p.kind, h.starts_at,
 			  h.ends_at, h.break_starts_at, h.break_minutes, h.pinned
-			from schedule_shift h left join identity_user u on u.id = h.user_id
-			left join schedule_pattern p on p.id = h.pattern_id""";
+			from schedule_shift h left join schedule_pattern p on p.id = h.pattern_id""";
 
 	private Summary summary(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		return new Summary(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getDate(5).toLocalDate(),
+		long team = rs.getLong(3);
+		String teamName = teams.find(new TeamId(team)).map(t -> t.name()).orElse("#" + team);
+		return new Summary(rs.getLong(1), rs.getString(2), team, teamName, rs.getDate(5).toLocalDate(),
 				rs.getInt(6), rs.getString(7), rs.getString(8), (Long) rs.getObject(9), (Long) rs.getObject(10),
 				(Long) rs.getObject(11), rs.getObject(12) == null ? null : rs.getDouble(12), rs.getLong(13),
 				instant(rs.getTimestamp(14)), instant(rs.getTimestamp(15)), rs.getString(16), instant(rs.getTimestamp(17)));
@@ -324,6 +330,17 @@ public class Schedules {
 		return new Shift(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(), (Long) rs.getObject(4),
 				rs.getString(5), rs.getString(6), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)),
 				instant(rs.getTimestamp(9)), rs.getInt(10), rs.getBoolean(11));
+	}
+
+	/** The shifts with their agents' names, read from the people they belong to. */
+	private List<Shift> named(List<Shift> shifts) {
+		Map<org.kefu.identity.UserId, org.kefu.identity.UserSummary> people = users.find(
+				shifts.stream().map(s -> new org.kefu.identity.UserId(s.user())).distinct().toList());
+		return shifts.stream().map(s -> {
+			var person = people.get(new org.kefu.identity.UserId(s.user()));
+			return new Shift(s.user(), person == null ? "#" + s.user() : person.displayName(), s.day(), s.pattern(),
+					s.code(), s.kind(), s.startsAt(), s.endsAt(), s.breakStartsAt(), s.breakMinutes(), s.pinned());
+		}).toList();
 	}
 
 	private static Instant instant(Timestamp at) {

@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.kefu.identity.UserId;
+import org.kefu.identity.UserSummary;
+import org.kefu.identity.Users;
 import org.kefu.shared.Actor;
 import org.kefu.shared.InvalidInputException;
 import org.kefu.shared.NotFoundException;
@@ -23,9 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class TimeOff {
 
 	private final JdbcClient jdbc;
+	private final Users users;
 	private final Clock clock;
 
-	TimeOff(JdbcClient jdbc, Clock clock) {
+	TimeOff(JdbcClient jdbc, Users users, Clock clock) {
+		this.users = users;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -52,14 +57,18 @@ public class TimeOff {
 
 	public List<Entry> between(LocalDate from, LocalDate to, Long user) {
 		return jdbc.sql("""
-				select o.id, o.user_id, coalesce(u.display_name, '#' || o.user_id), o.starts_on, o.ends_on, o.kind, o.note
-				from schedule_time_off o left join identity_user u on u.id = o.user_id
+				select o.id, o.user_id, null, o.starts_on, o.ends_on, o.kind, o.note
+				from schedule_time_off o
 				where o.ends_on >= ? and o.starts_on <= ? and (cast(? as bigint) is null or o.user_id = ?)
 				order by o.starts_on, o.id""")
 			.params(Date.valueOf(from), Date.valueOf(to), user, user)
-			.query((rs, n) -> new Entry(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+			.query((rs, n) -> new Entry(rs.getLong(1), rs.getLong(2), null, rs.getDate(4).toLocalDate(),
 					rs.getDate(5).toLocalDate(), rs.getString(6), rs.getString(7)))
-			.list();
+			.list()
+			.stream()
+			.map(e -> new Entry(e.id(), e.user(), users.find(new UserId(e.user())).map(UserSummary::displayName)
+				.orElse("#" + e.user()), e.startsOn(), e.endsOn(), e.kind(), e.note()))
+			.toList();
 	}
 
 	/** Removes an entry: a planner any, an agent only their own wish. */
