@@ -42,11 +42,13 @@ public class Forecasts {
 	private final JdbcTemplate template;
 	private final ContactHistory history;
 	private final KnownEvents events;
+	private final HandleTimes handleTimes;
 	private final JsonMapper json;
 	private final Clock clock;
 
-	Forecasts(JdbcClient jdbc, JdbcTemplate template, ContactHistory history, KnownEvents events, JsonMapper json,
-			Clock clock) {
+	Forecasts(JdbcClient jdbc, JdbcTemplate template, ContactHistory history, KnownEvents events,
+			HandleTimes handleTimes, JsonMapper json, Clock clock) {
+		this.handleTimes = handleTimes;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.history = history;
@@ -111,7 +113,9 @@ public class Forecasts {
 		if (past.size() < 14) {
 			throw new InvalidInputException("workforce.forecast-history", name, 14);
 		}
-		double handle = handleSeconds != null ? handleSeconds : history.handleSeconds(name).orElse(180.0);
+		// The planner's figure, else what was imported, else Kefu's own calls, else three minutes.
+		double handle = handleSeconds != null ? handleSeconds
+				: history.handleSeconds(name).or(() -> handleTimes.ownAverage(name)).orElse(180.0);
 		if (!(handle > 0 && handle <= 86_400)) {
 			throw new InvalidInputException("workforce.invalid-demand", "handleSeconds", String.valueOf(handle));
 		}

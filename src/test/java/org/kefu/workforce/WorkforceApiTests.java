@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
@@ -167,6 +168,61 @@ class WorkforceApiTests {
 		Api agent = Api.at(port).as(fixtures.tokenFor(fixtures.person("agent")));
 		assertThat(agent.post("/api/v1/workforce/erlang", Map.of("contacts", 1)).status()).isEqualTo(403);
 		assertThat(agent.get("/api/v1/workforce/forecasts").status()).isEqualTo(403);
+	}
+
+	@Autowired
+	org.kefu.channel.Integrations integrations;
+
+	@Autowired
+	HandleTimes handleTimes;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
+	tools.jackson.databind.json.JsonMapper json;
+
+	@Test
+	void callsAnsweredInKefuGiveTheHandlingTimeWhenNoneIsImported() throws Exception {
+		Fixtures.Person agent = fixtures.person("agent");
+		var pbx = integrations.create("cti", "PBX", "pbx" + Fixtures.unique("w").replaceAll("[^a-z0-9]", ""), null,
+				org.kefu.shared.Actor.system());
+		java.time.Instant start = java.time.Instant.now().minus(Duration.ofDays(2));
+		List<String> calls = new java.util.ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			String call = "call-" + Fixtures.unique("h");
+			calls.add(call);
+			java.time.Instant answered = start.plus(Duration.ofMinutes(10L * i));
+			cti(pbx, Map.of("callId", call, "event", "ringing", "from", "1390000" + String.format("%04d", i), "at",
+					answered.minusSeconds(5).toString(), "agent", agent.username()));
+			cti(pbx, Map.of("callId", call, "event", "answered", "agent", agent.username(), "at", answered.toString()));
+			cti(pbx, Map.of("callId", call, "event", "ended", "at", answered.plusSeconds(200).toString()));
+		}
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc
+			.sql("select count(*) from workforce_call where call_id in (:ids) and ended_at - answered_at = interval '200 seconds'")
+			.param("ids", calls).query(Long.class).single()).isEqualTo(10));
+		double own = handleTimes.ownAverage("phone").orElseThrow();
+		assertThat(own).as("talk time plus a minute of after-call work").isGreaterThanOrEqualTo(60);
+
+		Api planner = Api.at(port).as(fixtures.tokenFor(fixtures.person("site_supervisor")));
+		planner.postBytes("/api/v1/workforce/history/phone", "text/csv",
+				history(LocalDate.of(2018, 1, 1), 21, 500).getBytes(StandardCharsets.UTF_8));
+		JsonNode forecast = planner.post("/api/v1/workforce/forecasts", Map.of("queue", "phone", "startsOn", "2018-01-22",
+				"days", 1)).json();
+		assertThat(forecast.get("handleSeconds").asDouble()).isCloseTo(handleTimes.ownAverage("phone").orElseThrow(),
+				within(0.01));
+	}
+
+	private java.net.http.HttpResponse<String> cti(org.kefu.channel.Integrations.Created as, Object body) throws Exception {
+		String text = json.writeValueAsString(body);
+		String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
+		return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+				"http://127.0.0.1:" + port + "/api/v1/cti/events"))
+			.header("Content-Type", "application/json").header("X-Kefu-Integration", as.token())
+			.header("X-Kefu-Timestamp", timestamp)
+			.header("X-Kefu-Signature", "sha256=" + org.kefu.channel.Integrations.sign(as.secret(), timestamp + "." + text))
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(text)).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
 	}
 
 	@Test
