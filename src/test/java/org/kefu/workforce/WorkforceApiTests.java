@@ -64,6 +64,12 @@ class WorkforceApiTests {
 		assertThat(imported.json().get("slotMinutes").asInt()).isEqualTo(6);
 		assertThat(imported.json().get("intervals").asInt()).isEqualTo(42 * 48);
 		assertThat(planner.get("/api/v1/workforce/history").body()).contains(queue);
+		// A larger file (here 2.7 MB, over the 1 MB body limit) goes as multipart.
+		byte[] big = history(LocalDate.of(2017, 1, 2), 364, 800).getBytes(StandardCharsets.UTF_8);
+		assertThat(planner.postBytes("/api/v1/workforce/history/" + queue + "-big", "text/csv", big).status()).isEqualTo(413);
+		Api.Response uploaded = planner.upload("/api/v1/workforce/history/" + queue + "-big", "file", "calls.csv", big, Map.of());
+		assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
+		assertThat(uploaded.json().get("rows").asInt()).isEqualTo(364 * 240);
 
 		Api.Response created = planner.post("/api/v1/workforce/forecasts",
 				Map.of("queue", queue, "startsOn", monday.toString(), "days", 7, "handleSeconds", 180));

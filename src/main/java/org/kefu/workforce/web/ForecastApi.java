@@ -66,6 +66,15 @@ class ForecastApi {
 		return history.importCsv(queue, new ByteArrayInputStream(csv));
 	}
 
+	@PostMapping(path = "/api/v1/workforce/history/{queue}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PreAuthorize("hasAuthority('workforce.plan')")
+	@Operation(summary = "Import history from a CSV file sent as multipart (field file): for files over the 1 MB body limit")
+	Imported importHistoryFile(@PathVariable String queue,
+			@org.springframework.web.bind.annotation.RequestParam("file") org.springframework.web.multipart.MultipartFile file)
+			throws java.io.IOException {
+		return history.importCsv(queue, file.getInputStream());
+	}
+
 	@GetMapping("/api/v1/workforce/events")
 	@PreAuthorize("hasAuthority('workforce.plan')")
 	@Operation(summary = "Known events: holidays, promotions, eves; without a factor the forecast learns one")
