@@ -165,7 +165,7 @@ public class WorkforceBench {
 				agentDays.add(new AgentDay(agent, d, start.plusDays(d), d == leaveDay, false, false, choices, 48, table));
 			}
 		}
-		Roster roster = new Roster(new Roster.Rules(11 * 60, 6, 30), staff, demands, agentDays);
+		Roster roster = new Roster(new Roster.Rules(11 * 60, 6), staff, demands, agentDays);
 		long t0 = System.nanoTime();
 		var solver = ai.timefold.solver.core.api.solver.SolverFactory.<Roster>create(
 				RosterSolver.config(java.time.Duration.ofSeconds(seconds))).buildSolver();

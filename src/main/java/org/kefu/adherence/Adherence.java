@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 import org.kefu.agentstate.AgentState;
 import org.kefu.agentstate.AgentStates;
 import org.kefu.agentstate.AgentStates.Change;
-import org.kefu.identity.TeamId;
 import org.kefu.identity.Teams;
 import org.kefu.schedule.Schedules;
 import org.kefu.schedule.Schedules.Shift;
@@ -72,7 +71,7 @@ public class Adherence {
 	public List<Now> now(Long team) {
 		Instant now = clock.instant();
 		Map<Long, List<Shift>> shifts = schedules.publishedBetween(now.minus(Duration.ofHours(14)), now.plus(Duration.ofHours(14)));
-		Set<Long> members = members(team);
+		Set<Long> members = teams.memberIds(team);
 		List<Now> result = new ArrayList<>();
 		Map<Long, AgentStates.StateView> current = states.all().stream()
 			.collect(Collectors.toMap(AgentStates.StateView::user, v -> v, (a, b) -> a));
@@ -104,7 +103,7 @@ public class Adherence {
 		Instant from = day.atStartOfDay(zone).toInstant();
 		Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
 		Instant now = clock.instant();
-		Set<Long> members = members(team);
+		Set<Long> members = teams.memberIds(team);
 		List<Day> days = new ArrayList<>();
 		for (var entry : schedules.publishedBetween(from, to).entrySet()) {
 			if (members != null && !members.contains(entry.getKey())) {
@@ -229,11 +228,6 @@ public class Adherence {
 			case BREAK -> state == AgentState.BREAK || state == AgentState.OFFLINE;
 			case OFF -> true;
 		};
-	}
-
-	private Set<Long> members(Long team) {
-		return team == null ? null
-				: teams.members(new TeamId(team)).stream().map(u -> u.id().value()).collect(Collectors.toSet());
 	}
 
 	private static long minutes(Instant from, Instant to) {

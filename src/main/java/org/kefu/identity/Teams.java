@@ -96,6 +96,12 @@ public class Teams {
 			.list();
 	}
 
+	/** The ids of a team's members, or null for no team (everyone): for filtering boards by team. */
+	public java.util.Set<Long> memberIds(Long team) {
+		return team == null ? null
+				: members(new TeamId(team)).stream().map(u -> u.id().value()).collect(java.util.stream.Collectors.toSet());
+	}
+
 	/** Every active user's teams, for routing work to members. */
 	public java.util.Map<Long, java.util.Set<Long>> teamsByUser() {
 		java.util.Map<Long, java.util.Set<Long>> teams = new java.util.HashMap<>();

@@ -301,8 +301,8 @@ public class ScheduleSolving {
 				agentDays.add(day);
 			}
 		}
-		Roster roster = new Roster(new Roster.Rules(settings.minRestHours() * 60, settings.maxDaysInRow(),
-				ShiftPatterns.SLOT_MINUTES), agents, demands, agentDays);
+		Roster roster = new Roster(new Roster.Rules(settings.minRestHours() * 60, settings.maxDaysInRow()), agents,
+				demands, agentDays);
 		return new Problem(roster, zone, schedule.startsOn(), queues, names);
 	}
 

@@ -119,8 +119,7 @@ public class Wallboard {
 			abandoned += s.abandoned();
 			arrived += s.arrived();
 		}
-		Set<Long> members = team == null ? null
-				: teams.members(new TeamId(team)).stream().map(u -> u.id().value()).collect(Collectors.toSet());
+		Set<Long> members = teams.memberIds(team);
 		Map<AgentState, Integer> byState = new EnumMap<>(AgentState.class);
 		for (AgentState state : AgentState.values()) {
 			byState.put(state, 0);

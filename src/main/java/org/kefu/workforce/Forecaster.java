@@ -75,7 +75,7 @@ public final class Forecaster {
 	}
 
 	private Day forecastDay(NavigableMap<LocalDate, double[]> before, LocalDate day, boolean withEvents) {
-		int slots = slots(before);
+		int slots = slots();
 		if (before.isEmpty()) {
 			return new Day(day, 0, new double[slots], 0, 0, null, 1);
 		}
@@ -201,7 +201,7 @@ public final class Forecaster {
 		return events.stream().filter(e -> e.covers(day)).findFirst();
 	}
 
-	private int slots(NavigableMap<LocalDate, double[]> before) {
+	private int slots() {
 		return history.isEmpty() ? 48 : history.firstEntry().getValue().length;
 	}
 

@@ -70,7 +70,7 @@ public class Roster {
 	}
 
 	/** The labour rules of this schedule. */
-	public record Rules(int minRestMinutes, int maxDaysInRow, int slotMinutes) {
+	public record Rules(int minRestMinutes, int maxDaysInRow) {
 	}
 
 	public Rules getRules() {

@@ -4,7 +4,6 @@ import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.coun
 import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.sum;
 import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.toConsecutiveSequences;
 
-import java.util.List;
 
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import ai.timefold.solver.core.api.score.stream.Constraint;
@@ -141,10 +140,5 @@ public class RosterConstraints implements ConstraintProvider {
 			.filter(d -> d.getAgent().preferredKind() != null && !d.getAgent().preferredKind().equals(d.getShift().kind()))
 			.penalize(HardMediumSoftScore.ofSoft(5))
 			.asConstraint(PREFERRED_KIND);
-	}
-
-	static List<String> all() {
-		return List.of(LEAVE, REST, DAYS_IN_ROW, WEEKLY_HOURS, REQUIRED, COVERAGE, OVERSTAFFED, WEEKENDS, LATE_SHIFTS, PREFER_OFF,
-				PREFERRED_KIND);
 	}
 }
