@@ -309,20 +309,16 @@
     }
   }
 
-  startForm.addEventListener('submit', function (event) {
-    event.preventDefault();
-    var data = new FormData(startForm);
-    var text = String(data.get('text') || '').trim();
-    if (!text) {
-      return;
-    }
+  // Opens the chat with a person; after the bot, with its conversation so the agent sees it.
+  function startChat(text, name, email, botConversation) {
     var clientId = state.visitor.substring(0, 8) + '-first-' + randomId().substring(0, 6);
-    call('POST', '/chat/visitor/chats', {
-      visitorId: state.visitor, name: data.get('name'), email: data.get('email') || null, language: lang,
-      pageUrl: document.referrer || null, text: text, clientId: clientId
+    return call('POST', '/chat/visitor/chats', {
+      visitorId: state.visitor, name: name, email: email || null, language: lang,
+      pageUrl: document.referrer || null, text: text, clientId: clientId, botConversation: botConversation || null
     }).then(function (started) {
       state.chat = { id: started.session, key: started.key };
       state.last = 0;
+      state.bot = null;
       save();
       line('visitor', text, 'c-' + clientId);
       waiting(started.position, started.expectedWaitSeconds);
@@ -332,15 +328,120 @@
     }).catch(function (e) {
       if (e.status === 409) {
         offlineForm.querySelector('[name=text]').value = text;
-        offlineForm.querySelector('[name=name]').value = data.get('name') || '';
-        offlineForm.querySelector('[name=email]').value = data.get('email') || '';
+        offlineForm.querySelector('[name=name]').value = name || '';
+        offlineForm.querySelector('[name=email]').value = email || '';
         show(offlineForm);
       }
       else {
         setStatus(t.unsent);
       }
     });
+  }
+
+  // The bot answers first when it is on: an answer above its threshold with "that answers it" and
+  // "talk to a person", or an honest "not sure" with the way to a person. The customer may ask for a
+  // person at any time; the person gets the whole bot conversation.
+  var botOn = body.getAttribute('data-bot') === 'true';
+  var botState = { conversation: null, questions: [] };
+
+  function botLine(parts) {
+    var li = document.createElement('li');
+    li.className = 'chat-line agent bot';
+    var who = document.createElement('span');
+    who.className = 'who';
+    who.textContent = t['bot-name'];
+    li.appendChild(who);
+    var bubble = document.createElement('div');
+    bubble.className = 'bubble';
+    parts.forEach(function (p) { bubble.appendChild(p); });
+    li.appendChild(bubble);
+    log.appendChild(li);
+    log.parentNode.scrollTop = log.parentNode.scrollHeight;
+    return li;
+  }
+
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    e.textContent = text;
+    if (cls) {
+      e.className = cls;
+    }
+    return e;
+  }
+
+  function toHuman() {
+    var data = new FormData(startForm);
+    var typed = String(data.get('text') || '').trim();
+    var first = botState.questions.length ? botState.questions[0] : typed;
+    if (!first) {
+      startForm.querySelector('[name=text]').focus();
+      setStatus(t['bot-question']);
+      return;
+    }
+    startChat(first, data.get('name'), data.get('email'), botState.conversation);
+  }
+
+  function askBot(question) {
+    line('visitor', question);
+    botState.questions.push(question);
+    return fetch('/bot/ask?source=widget', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ question: question, language: lang, conversation: botState.conversation })
+    }).then(function (r) {
+      if (!r.ok) {
+        throw r;
+      }
+      return r.json();
+    }).then(function (a) {
+      botState.conversation = a.conversation;
+      var human = el('button', t['bot-human'], 'btn btn-sm btn-outline-secondary bot-human');
+      human.type = 'button';
+      human.addEventListener('click', toHuman);
+      var actions = el('div', '', 'd-flex gap-1 mt-1 flex-wrap');
+      if (!a.answered) {
+        actions.appendChild(human);
+        botLine([el('div', t['bot-unsure']), actions]).setAttribute('data-bot', 'unsure');
+        return;
+      }
+      var read = el('a', t['bot-read'], 'small d-block');
+      read.href = '/help/articles/' + a.articleId;
+      read.target = '_blank';
+      read.rel = 'noopener';
+      var solved = el('button', t['bot-solved'], 'btn btn-sm btn-outline-success bot-solved');
+      solved.type = 'button';
+      solved.addEventListener('click', function () {
+        fetch('/bot/feedback', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ questionId: a.questionId, conversation: a.conversation, helpful: true }) }).catch(function () {});
+        actions.textContent = t['bot-thanks'];
+      });
+      actions.appendChild(solved);
+      actions.appendChild(human);
+      botLine([el('strong', a.title, 'd-block'), el('div', a.answer), read, actions]).setAttribute('data-bot', 'answer');
+    }).catch(function () {
+      botOn = false;
+      startChat(question, startForm.querySelector('[name=name]').value, startForm.querySelector('[name=email]').value, null);
+    });
+  }
+
+  startForm.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var data = new FormData(startForm);
+    var text = String(data.get('text') || '').trim();
+    if (!text) {
+      return;
+    }
+    if (botOn) {
+      startForm.querySelector('[name=text]').value = '';
+      askBot(text);
+      return;
+    }
+    startChat(text, data.get('name'), data.get('email'), null);
   });
+
+  var humanButton = document.getElementById('chat-human');
+  if (humanButton) {
+    humanButton.addEventListener('click', toHuman);
+  }
 
   offlineForm.addEventListener('submit', function (event) {
     event.preventDefault();
@@ -397,7 +498,7 @@
   }
   else {
     call('GET', '/chat/visitor/availability').then(function (a) {
-      show(a.online ? startForm : offlineForm);
+      show(a.online || botOn ? startForm : offlineForm);
     }).catch(function () { show(offlineForm); });
   }
 })();

@@ -115,4 +115,26 @@
   }
   setInterval(slaTick, 1000);
   document.addEventListener('htmx:afterSwap', slaTick);
+
+  // Agent assist: "Insert into reply" puts the suggested article's text into the reply box at the
+  // cursor (or at the end), ready to edit before sending.
+  document.addEventListener('click', function (e) {
+    var button = e.target.closest('[data-assist-insert]');
+    if (!button) {
+      return;
+    }
+    var area = document.getElementById(button.getAttribute('data-assist-insert'));
+    if (!area) {
+      return;
+    }
+    var text = button.getAttribute('data-text') || '';
+    var start = area.selectionStart == null ? area.value.length : area.selectionStart;
+    var end = area.selectionEnd == null ? area.value.length : area.selectionEnd;
+    var before = area.value.substring(0, start);
+    var glue = before && !/\n$/.test(before) ? '\n' : '';
+    area.value = before + glue + text + area.value.substring(end);
+    area.focus();
+    area.selectionStart = area.selectionEnd = (before + glue + text).length;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  });
 })();

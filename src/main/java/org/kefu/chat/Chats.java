@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.kefu.bot.HandOver;
 import org.kefu.channel.Intake;
 import org.kefu.customer.ContactDetails;
 import org.kefu.customer.CustomerId;
@@ -65,10 +66,12 @@ public class Chats {
 	private final Tickets tickets;
 	private final Attachments attachments;
 	private final Live live;
+	private final HandOver handOver;
 	private final Clock clock;
 
 	Chats(JdbcClient jdbc, ChatRoom room, ChatQueue queue, ChatPresence presence, Customers customers, Intake intake,
-			Tickets tickets, Attachments attachments, Live live, Clock clock) {
+			Tickets tickets, Attachments attachments, Live live, HandOver handOver, Clock clock) {
+		this.handOver = handOver;
 		this.jdbc = jdbc;
 		this.room = room;
 		this.queue = queue;
@@ -83,7 +86,12 @@ public class Chats {
 
 	/** A visitor's first message, with who they say they are. */
 	public record Opening(String visitorId, String name, String email, String language, String pageUrl, String text,
-			String clientId) {
+			String clientId, String botConversation) {
+
+		public Opening(String visitorId, String name, String email, String language, String pageUrl, String text,
+				String clientId) {
+			this(visitorId, name, email, language, pageUrl, text, clientId, null);
+		}
 	}
 
 	/** A chat just opened: its id, the visitor's key (given only now), and its place in the queue. */
@@ -118,12 +126,28 @@ public class Chats {
 					opening.pageUrl() == null ? null : limit(opening.pageUrl(), 500), Timestamp.from(now))
 			.query(Long.class).single();
 		room.store(id, "visitor", null, clientId, text, null);
+		UUID conversation = botConversation(opening.botConversation());
+		if (conversation != null) {
+			handOver.toTicket(conversation, landed.ticket());
+		}
 		int position = room.get(id).position();
 		ChatRoom.afterCommit(() -> {
 			queue.changed();
 			presence.present().forEach(agent -> live.push(agent, "chat.waiting", Map.of("chat", id)));
 		});
 		return new Started(publicId, key, landed.number(), position, queue.expectedWait(position));
+	}
+
+	private static UUID botConversation(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return UUID.fromString(value.strip());
+		}
+		catch (IllegalArgumentException e) {
+			return null;
+		}
 	}
 
 	/** A request left when nobody is there: it becomes a ticket for the customer. */

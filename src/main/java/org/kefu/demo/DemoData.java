@@ -67,6 +67,7 @@ class DemoData implements SmartInitializingSingleton {
 	private final DemoAccounts b2b;
 	private final SavedReplies replies;
 	private final DemoWorkforce workforce;
+	private final DemoKnowledge knowledge;
 
 	private final org.kefu.notification.Notifications notifications;
 	private final org.kefu.escalation.Escalations escalations;
@@ -74,8 +75,9 @@ class DemoData implements SmartInitializingSingleton {
 	DemoData(KefuProperties properties, Users users, Teams teams, Customers customers, Tickets tickets,
 			KefuClock clock, Skills skillBook, DemoAccounts b2b, SavedReplies replies,
 			org.kefu.notification.Notifications notifications, org.kefu.escalation.Escalations escalations,
-			DemoWorkforce workforce) {
+			DemoWorkforce workforce, DemoKnowledge knowledge) {
 		this.workforce = workforce;
+		this.knowledge = knowledge;
 		this.notifications = notifications;
 		this.escalations = escalations;
 		this.replies = replies;
@@ -101,6 +103,7 @@ class DemoData implements SmartInitializingSingleton {
 			b2b.tell();
 			savedReplies();
 			workforce.tell();
+			knowledge.tell();
 		}
 		finally {
 			clock.resume();

@@ -37,6 +37,9 @@ public enum Permission {
 	AUDIT_VIEW("audit.view", Group.ADMINISTRATION),
 	SLA_MANAGE("sla.manage", Group.ADMINISTRATION),
 	AUTOMATION_MANAGE("automation.manage", Group.ADMINISTRATION),
+	KB_EDIT("kb.edit", Group.KNOWLEDGE),
+	KB_PUBLISH("kb.publish", Group.KNOWLEDGE),
+	CLASSIFY_MANAGE("classify.manage", Group.KNOWLEDGE),
 	WORKFORCE_PLAN("workforce.plan", Group.WORKFORCE),
 	WORKFORCE_VIEW("workforce.view", Group.WORKFORCE),
 	API_TOKEN("api.token", Group.INTEGRATION),
@@ -45,7 +48,7 @@ public enum Permission {
 	MAILBOX_MANAGE("mailbox.manage", Group.INTEGRATION);
 
 	public enum Group {
-		TICKETS, CUSTOMERS, ACCOUNTS, ADMINISTRATION, WORKFORCE, INTEGRATION
+		TICKETS, CUSTOMERS, ACCOUNTS, ADMINISTRATION, KNOWLEDGE, WORKFORCE, INTEGRATION
 	}
 
 	private final String code;

@@ -35,4 +35,27 @@ public class TicketStatistics {
 			.query((rs, n) -> new CustomerCounts(new CustomerId(rs.getLong(1)), rs.getLong(2), rs.getLong(3)))
 			.list();
 	}
+
+	/** A solved or closed ticket's words and where it ended up: its final business type and team. */
+	public record ResolvedText(long ticketId, String subject, String firstMessage, String businessType, Long teamId) {
+
+		public String text() {
+			return firstMessage == null || firstMessage.isBlank() ? subject : subject + "\n" + firstMessage;
+		}
+	}
+
+	/** The most recently opened solved or closed tickets (merged ones left out), for learning from. */
+	public List<ResolvedText> resolvedTexts(int limit) {
+		return jdbc.sql("""
+				select t.id, t.subject, t.business_type, t.team_id,
+				  (select m.body from ticket_message m where m.ticket_id = t.id and m.author_type = 'customer'
+				   order by m.created_at, m.id limit 1) as first_message
+				from ticket t
+				where t.status in ('solved', 'closed') and t.merged_into_id is null
+				order by t.id desc limit ?""")
+			.param(limit)
+			.query((rs, n) -> new ResolvedText(rs.getLong("id"), rs.getString("subject"), rs.getString("first_message"),
+					rs.getString("business_type"), (Long) rs.getObject("team_id")))
+			.list();
+	}
 }

@@ -60,6 +60,8 @@ class ChatBrowserTests extends BrowserTest {
 	@BeforeEach
 	void shop() throws Exception {
 		jdbc.sql("update chat_session set status = 'ended' where status <> 'ended'").update();
+		// this visitor goes straight to a person (the bot's part is KnowledgeBrowserTests')
+		jdbc.sql("update bot_setting set enabled = false").update();
 		shop = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		shop.createContext("/", exchange -> {
 			String lang = exchange.getRequestURI().getQuery() != null && exchange.getRequestURI().getQuery().contains("en")
@@ -80,6 +82,7 @@ class ChatBrowserTests extends BrowserTest {
 	@AfterEach
 	void closeShop() {
 		shop.stop(0);
+		jdbc.sql("update bot_setting set enabled = true").update();
 	}
 
 	@Test

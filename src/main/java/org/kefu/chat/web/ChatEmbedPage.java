@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.kefu.bot.Bot;
 import org.kefu.platform.Locales;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,14 +26,18 @@ class ChatEmbedPage {
 			"chat.widget.email", "chat.widget.message", "chat.widget.start", "chat.widget.send", "chat.widget.end",
 			"chat.widget.waiting", "chat.widget.joined", "chat.widget.ended", "chat.widget.offline",
 			"chat.widget.leave", "chat.widget.left", "chat.widget.typing", "chat.widget.reconnecting",
-			"chat.widget.unsent", "chat.widget.you", "chat.widget.attach", "chat.widget.refused");
+			"chat.widget.unsent", "chat.widget.you", "chat.widget.attach", "chat.widget.refused", "chat.widget.bot-name",
+			"chat.widget.bot-ask", "chat.widget.bot-unsure", "chat.widget.bot-human", "chat.widget.bot-solved",
+			"chat.widget.bot-thanks", "chat.widget.bot-read", "chat.widget.bot-question");
 
 	private final MessageSource messages;
 	private final JsonMapper json;
+	private final Bot bot;
 
-	ChatEmbedPage(MessageSource messages, JsonMapper json) {
+	ChatEmbedPage(MessageSource messages, JsonMapper json, Bot bot) {
 		this.messages = messages;
 		this.json = json;
+		this.bot = bot;
 	}
 
 	@GetMapping("/chat/embed")
@@ -53,6 +58,7 @@ class ChatEmbedPage {
 		model.addAttribute("texts", texts);
 		model.addAttribute("textsJson", json.writeValueAsString(texts));
 		model.addAttribute("lang", Locales.tag(locale));
+		model.addAttribute("bot", bot.settings().enabled());
 		model.addAttribute("color", color != null && color.matches("#[0-9a-fA-F]{3,8}") ? color : "#0b5cab");
 		return "chat/embed";
 	}

@@ -78,7 +78,10 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, Users users) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
-			.requestMatchers("/forms", "/forms/**").permitAll()
+			.requestMatchers("/forms", "/forms/**", "/help", "/help/**").permitAll()
+			.requestMatchers("/knowledge/bot", "/knowledge/bot/**").hasAuthority(Permission.KB_PUBLISH.code())
+			.requestMatchers("/knowledge", "/knowledge/**").hasAuthority(Permission.KB_EDIT.code())
+			.requestMatchers("/classification", "/classification/**").hasAuthority(Permission.CLASSIFY_MANAGE.code())
 			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
 					"/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**",
 					"/swagger-ui.html")
