@@ -75,7 +75,7 @@ class RoutingBrowserTests extends BrowserTest {
 		// other tests' waiting work may be offered first, one at a time: "not me" until this ticket comes
 		com.microsoft.playwright.Locator card = page.locator(".routing-offer",
 				new Page.LocatorOptions().setHasText("#" + number + " "));
-		for (int i = 0; i < 150 && card.count() == 0; i++) {
+		for (int i = 0; i < 300 && card.count() == 0; i++) {
 			com.microsoft.playwright.Locator other = page.locator(".routing-offer .offer-decline");
 			if (other.count() > 0) {
 				other.first().click();
