@@ -148,9 +148,11 @@ public class LearningLoop {
 					rs.getString(4)))
 			.list();
 		double[] confidence = new double[past.size()];
+		java.util.Map<String, QuestionMatcher> matchers = new java.util.HashMap<>();
 		for (int i = 0; i < past.size(); i++) {
 			Past p = past.get(i);
-			QuestionMatcher matcher = bot.matcher(Bot.Audience.CUSTOMER, p.language());
+			QuestionMatcher matcher = matchers.computeIfAbsent(p.language(),
+					language -> bot.matcher(Bot.Audience.CUSTOMER, language));
 			List<QuestionMatcher.Match> m = matcher.match(p.question(), p.vector(), 1);
 			confidence[i] = m.isEmpty() ? 0 : m.getFirst().confidence();
 		}

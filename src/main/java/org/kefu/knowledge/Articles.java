@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -523,9 +522,5 @@ public class Articles {
 	/** HTML made safe the way articles are saved, for showing what a writer sent back to them. */
 	public static String safeHtml(String html) {
 		return Html.sanitise(html);
-	}
-
-	static String languageOf(Locale locale) {
-		return Locale.SIMPLIFIED_CHINESE.equals(locale) ? "zh-CN" : "en";
 	}
 }
